@@ -1,1 +1,1 @@
-module.exports = { ...require('../../config/jest.preset.cjs') };
+module.exports = { ...require('../../config/jest.preset.cjs'), globalSetup: '<rootDir>/test/buildDist.cjs' };

@@ -1,0 +1,258 @@
+// Indicator benchmarks: throughput of each indicator shared with trading-signals and technicalindicators
+// on the same 1M-value seeded series, streaming and batch, plus the compiled default feature spec.
+// Prints one JSON object per line (bench/run.mjs adds the table). Run `pnpm build` first.
+import * as ti from 'technicalindicators';
+import * as ts from 'trading-signals';
+import * as ares from '../dist/index.js';
+
+const N = 1_000_000;
+const REPETITIONS = 5;
+const PEER_REPETITIONS = 3;
+
+/** mulberry32: the seeded PRNG of the tests. */
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A seeded random walk with OHLCV columns.
+const random = mulberry32(42);
+const close = new Float64Array(N);
+const high = new Float64Array(N);
+const low = new Float64Array(N);
+const open = new Float64Array(N);
+const volume = new Float64Array(N);
+let price = 30_000;
+for (let i = 0; i < N; i++) {
+  open[i] = price;
+  price *= Math.exp((random() - 0.5) * 0.01);
+  close[i] = price;
+  high[i] = Math.max(open[i], price) * (1 + 0.003 * random());
+  low[i] = Math.min(open[i], price) * (1 - 0.003 * random());
+  volume[i] = 10 + 100 * random();
+}
+const columns = { open, high, low, close, volume };
+const closeArray = Array.from(close);
+const highArray = Array.from(high);
+const lowArray = Array.from(low);
+const volumeArray = Array.from(volume);
+const bars = Array.from({ length: N }, (_, i) => ({ open: open[i], high: high[i], low: low[i], close: close[i], volume: volume[i] }));
+
+let sink = 0;
+/** Median wall time (ms) of `fn` over `repetitions` runs after one warm-up run. */
+function medianMs(fn, repetitions = REPETITIONS) {
+  sink += fn() ?? 0;
+  const times = [];
+  for (let i = 0; i < repetitions; i++) {
+    const start = process.hrtime.bigint();
+    sink += fn() ?? 0;
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[times.length >> 1];
+}
+
+const perSecond = (ms) => N / (ms / 1000);
+
+function emit(record) {
+  console.log(JSON.stringify({ group: 'indicators', values: N, ...record }));
+}
+
+/** Streams `inputs` through a fresh indicator; returns a number so the work is not optimized away. */
+function streamNumbers(create, inputs) {
+  return () => {
+    const indicator = create();
+    let last = 0;
+    for (let i = 0; i < inputs.length; i++) last = indicator.add(inputs[i]);
+    return typeof last === 'number' ? last : 1;
+  };
+}
+
+function streamTi(create, inputs) {
+  return () => {
+    const indicator = create();
+    let last = 0;
+    for (let i = 0; i < inputs.length; i++) last = indicator.nextValue(inputs[i]);
+    return typeof last === 'number' ? last : 1;
+  };
+}
+
+/**
+ * One row per indicator: ours streaming and batch; trading-signals streaming (v8 has no separate
+ * Faster* classes: its number-based classes are its fastest); technicalindicators batch (calculate)
+ * and streaming (nextValue).
+ */
+function compare({ name, oursStreaming, oursBatch, tsStreaming, tiBatch, tiStreaming }) {
+  const stream = medianMs(oursStreaming);
+  const batch = medianMs(oursBatch);
+  const rows = [];
+  if (tsStreaming) {
+    const peer = medianMs(tsStreaming, PEER_REPETITIONS);
+    rows.push({ form: 'streaming', ms: stream, peer: 'trading-signals', peerMs: peer });
+  } else rows.push({ form: 'streaming', ms: stream });
+  if (tiStreaming) rows.push({ form: 'streaming', ms: stream, peer: 'technicalindicators.nextValue', peerMs: medianMs(tiStreaming, PEER_REPETITIONS) });
+  if (tiBatch) rows.push({ form: 'batch', ms: batch, peer: 'technicalindicators.calculate', peerMs: medianMs(tiBatch, PEER_REPETITIONS) });
+  else rows.push({ form: 'batch', ms: batch });
+  for (const row of rows) {
+    emit({
+      name: `${name} ${row.form}`,
+      unit: 'values/s',
+      median: perSecond(row.ms),
+      medianMs: row.ms,
+      ...(row.peer ? { peer: row.peer, peerMedian: perSecond(row.peerMs), ratio: row.peerMs / row.ms } : {}),
+    });
+  }
+}
+
+const hlc = { high: highArray, low: lowArray, close: closeArray };
+const cases = [
+  {
+    name: 'SMA(20)',
+    oursStreaming: streamNumbers(() => new ares.SMA(20), close),
+    oursBatch: () => ares.SMA.fromBatch(close, 20)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.SMA(20), close),
+    tiBatch: () => ti.SMA.calculate({ period: 20, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.SMA({ period: 20, values: [] }), close),
+  },
+  {
+    name: 'EMA(20)',
+    oursStreaming: streamNumbers(() => new ares.EMA(20), close),
+    oursBatch: () => ares.EMA.fromBatch(close, 20)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.EMA(20), close),
+    tiBatch: () => ti.EMA.calculate({ period: 20, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.EMA({ period: 20, values: [] }), close),
+  },
+  {
+    name: 'WMA(20)',
+    oursStreaming: streamNumbers(() => new ares.WMA(20), close),
+    oursBatch: () => ares.WMA.fromBatch(close, 20)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.WMA(20), close),
+    tiBatch: () => ti.WMA.calculate({ period: 20, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.WMA({ period: 20, values: [] }), close),
+  },
+  {
+    name: 'WilderSmoothing(14)',
+    oursStreaming: streamNumbers(() => new ares.WilderSmoothing(14), close),
+    oursBatch: () => ares.WilderSmoothing.fromBatch(close, 14)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.WSMA(14), close),
+    tiBatch: () => ti.WEMA.calculate({ period: 14, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.WEMA({ period: 14, values: [] }), close),
+  },
+  {
+    name: 'DEMA(20)',
+    oursStreaming: streamNumbers(() => new ares.DEMA(20), close),
+    oursBatch: () => ares.DEMA.fromBatch(close, 20)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.DEMA(20), close),
+  },
+  {
+    name: 'TEMA(20)',
+    oursStreaming: streamNumbers(() => new ares.TEMA(20), close),
+    oursBatch: () => ares.TEMA.fromBatch(close, 20)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.TEMA(20), close),
+  },
+  {
+    name: 'RSI(14)',
+    oursStreaming: streamNumbers(() => new ares.RSI(14), close),
+    oursBatch: () => ares.RSI.fromBatch(close, 14)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.RSI(14), close),
+    tiBatch: () => ti.RSI.calculate({ period: 14, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.RSI({ period: 14, values: [] }), close),
+  },
+  {
+    name: 'MACD(12,26,9)',
+    oursStreaming: streamNumbers(() => new ares.MACD(), close),
+    oursBatch: () => ares.MACD.fromBatch(close).histogram[N - 1],
+    tsStreaming: streamNumbers(() => new ts.MACD(new ts.EMA(12), new ts.EMA(26), new ts.EMA(9)), close),
+    tiBatch: () =>
+      ti.MACD.calculate({ values: closeArray, fastPeriod: 12, slowPeriod: 26, signalPeriod: 9, SimpleMAOscillator: false, SimpleMASignal: false }).length,
+    tiStreaming: streamTi(
+      () => new ti.MACD({ values: [], fastPeriod: 12, slowPeriod: 26, signalPeriod: 9, SimpleMAOscillator: false, SimpleMASignal: false }),
+      close,
+    ),
+  },
+  {
+    name: 'BollingerBands(20,2)',
+    oursStreaming: streamNumbers(() => new ares.BollingerBands(), close),
+    oursBatch: () => ares.BollingerBands.fromBatch(close).upper[N - 1],
+    tsStreaming: streamNumbers(() => new ts.BollingerBands(20, 2), close),
+    tiBatch: () => ti.BollingerBands.calculate({ period: 20, stdDev: 2, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.BollingerBands({ period: 20, stdDev: 2, values: [] }), close),
+  },
+  {
+    name: 'Momentum(10)',
+    oursStreaming: streamNumbers(() => new ares.Momentum(10), close),
+    oursBatch: () => ares.Momentum.fromBatch(close, 10)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.MOM(10), close),
+  },
+  {
+    name: 'RateOfChange(10)',
+    oursStreaming: streamNumbers(() => new ares.RateOfChange(10), close),
+    oursBatch: () => ares.RateOfChange.fromBatch(close, 10)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.ROC(10), close),
+    tiBatch: () => ti.ROC.calculate({ period: 10, values: closeArray }).length,
+    tiStreaming: streamTi(() => new ti.ROC({ period: 10, values: [] }), close),
+  },
+  {
+    name: 'TrueRange',
+    oursStreaming: streamNumbers(() => new ares.TrueRange(), bars),
+    oursBatch: () => ares.TrueRange.fromBatch(columns)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.TR(), bars),
+    tiBatch: () => ti.TrueRange.calculate(hlc).length,
+  },
+  {
+    name: 'ATR(14)',
+    oursStreaming: streamNumbers(() => new ares.ATR(14), bars),
+    oursBatch: () => ares.ATR.fromBatch(columns, 14)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.ATR(14), bars),
+    tiBatch: () => ti.ATR.calculate({ period: 14, ...hlc }).length,
+  },
+  {
+    name: 'Stochastic(14,3,3)',
+    oursStreaming: streamNumbers(() => new ares.Stochastic(), bars),
+    oursBatch: () => ares.Stochastic.fromBatch(columns).k[N - 1],
+    tsStreaming: streamNumbers(() => new ts.StochasticOscillator(14, 3, 3), bars),
+    tiBatch: () => ti.Stochastic.calculate({ period: 14, signalPeriod: 3, ...hlc }).length,
+  },
+  {
+    name: 'WilliamsR(14)',
+    oursStreaming: streamNumbers(() => new ares.WilliamsR(14), bars),
+    oursBatch: () => ares.WilliamsR.fromBatch(columns, 14)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.WilliamsR(14), bars),
+    tiBatch: () => ti.WilliamsR.calculate({ period: 14, ...hlc }).length,
+  },
+  {
+    name: 'CCI(20)',
+    oursStreaming: streamNumbers(() => new ares.CCI(20), bars),
+    oursBatch: () => ares.CCI.fromBatch(columns, 20)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.CCI(20), bars),
+    tiBatch: () => ti.CCI.calculate({ period: 20, ...hlc }).length,
+  },
+  {
+    name: 'OBV',
+    oursStreaming: streamNumbers(() => new ares.OBV(), bars),
+    oursBatch: () => ares.OBV.fromBatch(columns)[N - 1],
+    tsStreaming: streamNumbers(() => new ts.OBV(), bars),
+    tiBatch: () => ti.OBV.calculate({ close: closeArray, volume: volumeArray }).length,
+  },
+];
+
+const only = process.env.BENCH_ONLY;
+for (const c of cases) if (!only || c.name.startsWith(only)) compare(c);
+
+// The compiled default feature spec, streaming (ns per bar) and batch.
+const vector = ares.compileStreaming(ares.DEFAULT_FEATURE_SPEC);
+const specStream = medianMs(() => {
+  vector.reset();
+  for (let i = 0; i < N; i++) vector.update(bars[i]);
+  return vector.values[0];
+});
+const specBatch = medianMs(() => ares.compileBatch(ares.DEFAULT_FEATURE_SPEC)(columns).rows);
+emit({ name: `default spec (${vector.columns.length} features) streaming`, unit: 'ns/bar', median: (specStream * 1e6) / N, medianMs: specStream });
+emit({ name: `default spec (${vector.columns.length} features) batch`, unit: 'ns/bar', median: (specBatch * 1e6) / N, medianMs: specBatch });
+if (sink === 42) console.error('');

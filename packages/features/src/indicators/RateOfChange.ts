@@ -1,0 +1,30 @@
+import { LagIndicator, type LagIndicatorState } from './LagIndicator.js';
+
+function rateOfChange(current: number, lagged: number): number {
+  return (100 * (current - lagged)) / lagged;
+}
+
+/**
+ * Rate of change in percent: 100 · (x_t − x_{t−period}) / x_{t−period}. Warm-up: period + 1 inputs.
+ * @see https://school.stockcharts.com/doku.php?id=technical_indicators:rate_of_change_roc_and_momentum
+ */
+export class RateOfChange extends LagIndicator {
+  constructor(period = 10) {
+    super(period);
+  }
+
+  protected compute(current: number, lagged: number): number {
+    return rateOfChange(current, lagged);
+  }
+
+  static fromState(state: LagIndicatorState): RateOfChange {
+    const indicator = new RateOfChange(state.period);
+    indicator.loadState(state);
+    return indicator;
+  }
+
+  /** Batch form: NaN for the first `period` slots. */
+  static fromBatch(values: Float64Array, period = 10): Float64Array {
+    return LagIndicator.lagBatch(values, period, rateOfChange);
+  }
+}

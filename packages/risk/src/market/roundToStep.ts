@@ -1,0 +1,51 @@
+import type { OrderSide } from '../engine/OrderProposal.type.js';
+import { requireNumber } from '../InvalidArgumentError.js';
+
+/** 10^0 … 10^12, so rounding does not call Math.pow on the per-tick path. */
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+
+/**
+ * Decimal places needed to write `step` exactly (0.001 → 3, 5 → 0), up to 12.
+ * Rounding works on integers scaled by 10^decimals so results are the doubles nearest the decimal
+ * multiples (3 × 0.1 gives 0.3, not 0.30000000000000004).
+ */
+export function stepDecimals(step: number): number {
+  requireNumber('step', step, 0, true);
+  let scale = 1;
+  for (let d = 0; d < 12; d++, scale *= 10) {
+    if (Math.abs(Math.round(step * scale) - step * scale) < 1e-9 * Math.max(1, step * scale)) return d;
+  }
+  return 12;
+}
+
+/**
+ * Rounds `value` down to a multiple of `step` (lot size). The result is never greater than `value`,
+ * so a reduce-only quantity can only shrink. Pass `decimals` from `stepDecimals(step)` to skip recomputing it.
+ */
+export function roundDownToStep(value: number, step: number, decimals = stepDecimals(step)): number {
+  if (!(value > 0)) return 0;
+  const scale = POWERS_OF_TEN[decimals] ?? 1e12;
+  const stepUnits = Math.round(step * scale);
+  // A tolerance absorbs binary noise (0.3 / 0.1 = 2.9999999999999996); the guard below undoes any overshoot.
+  const steps = Math.floor((value * scale) / stepUnits + 1e-9);
+  const rounded = (steps * stepUnits) / scale;
+  return rounded > value ? ((steps - 1) * stepUnits) / scale : rounded;
+}
+
+/**
+ * Rounds a limit price to the tick, in the direction that never gives a worse price than asked:
+ * a buy rounds down (pays at most the proposal), a sell rounds up (receives at least the proposal).
+ */
+export function roundPriceToTick(price: number, tick: number, side: OrderSide, decimals = stepDecimals(tick)): number {
+  const scale = POWERS_OF_TEN[decimals] ?? 1e12;
+  const tickUnits = Math.round(tick * scale);
+  const ratio = (price * scale) / tickUnits;
+  if (side === 'buy') {
+    const ticks = Math.floor(ratio + 1e-9);
+    const rounded = (ticks * tickUnits) / scale;
+    return rounded > price ? ((ticks - 1) * tickUnits) / scale : rounded;
+  }
+  const ticks = Math.ceil(ratio - 1e-9);
+  const rounded = (ticks * tickUnits) / scale;
+  return rounded < price ? ((ticks + 1) * tickUnits) / scale : rounded;
+}

@@ -1,0 +1,13 @@
+import type { StopSpec } from '../config/StopConfigSchema.js';
+import { requireNumber } from '../InvalidArgumentError.js';
+
+/**
+ * Distance of a stop from `price`, quote per base: `fraction × price` for a percent stop,
+ * `multiple × atr` for an ATR stop. An ATR stop without a usable ATR (missing, zero, NaN) returns 0:
+ * no stop can be placed, and risk-per-trade sizing then sizes 0 with the reason `no-stop-distance`.
+ */
+export function stopDistance(spec: StopSpec, price: number, atr = Number.NaN): number {
+  requireNumber('price', price, 0, true);
+  if (spec.type === 'percent') return spec.fraction * price;
+  return atr > 0 && Number.isFinite(atr) ? spec.multiple * atr : 0;
+}
