@@ -3,6 +3,7 @@ import { checkFinite } from './checkInput.js';
 import { createResult, type DriftDetector, type DriftResult } from './DriftDetector.js';
 import { InvalidArgumentError } from './InvalidArgumentError.js';
 import { parseWithSchema } from './parseWithSchema.js';
+import { abs, log, NAN, sqrt } from './math.js';
 
 export const ADWINConfigSchema = z.object({
   /** Confidence of the cut test: smaller means fewer false alarms and slower detection. */
@@ -44,9 +45,9 @@ const ADWINStateSchema = z.object({
  * items with population variance `variance` (the form documented on {@link ADWIN}; MOA's arithmetic order).
  */
 export function adwinCutThreshold(n0: number, n1: number, width: number, variance: number, delta: number, minWindowLength: number): number {
-  const dd = Math.log((2 * Math.log(width)) / delta);
+  const dd = log((2 * log(width)) / delta);
   const m = 1 / (n0 - minWindowLength + 1) + 1 / (n1 - minWindowLength + 1);
-  return Math.sqrt(2 * m * variance * dd) + (2 / 3) * dd * m;
+  return sqrt(2 * m * variance * dd) + (2 / 3) * dd * m;
 }
 
 /** Windows shorter than this are never checked (MOA's mintMinimLongitudWindow). */
@@ -125,7 +126,7 @@ export class ADWIN implements DriftDetector<ADWINState> {
     result.drift = false;
     result.warning = false;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
     this.#time++;
     this.#insert(x);
     if (this.#time % this.#config.clock === 0 && this.#width > MIN_WIDTH_TO_CHECK) {
@@ -150,7 +151,7 @@ export class ADWIN implements DriftDetector<ADWINState> {
     result.warning = false;
     result.estimate = undefined;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   getState(): ADWINState {
@@ -282,7 +283,7 @@ export class ADWIN implements DriftDetector<ADWINState> {
   #cutOnce(): boolean {
     const { delta, minWindowLength } = this.#config;
     const n = this.#width;
-    const dd = Math.log((2 * Math.log(n)) / delta);
+    const dd = log((2 * log(n)) / delta);
     const v = this.#squaredDeviations / n;
     const minLength = minWindowLength + 1;
     const totals = this.#totals;
@@ -305,8 +306,8 @@ export class ADWIN implements DriftDetector<ADWINState> {
         if (n0 > minLength) {
           // adwinCutThreshold inlined, with dd hoisted out of the scan
           const m = 1 / (n0 - minWindowLength + 1) + 1 / (n1 - minWindowLength + 1);
-          const epsilon = Math.sqrt(2 * m * v * dd) + (2 / 3) * dd * m;
-          const difference = Math.abs(u0 / n0 - u1 / n1);
+          const epsilon = sqrt(2 * m * v * dd) + (2 / 3) * dd * m;
+          const difference = abs(u0 / n0 - u1 / n1);
           if (difference > epsilon) {
             if (!this.#result.drift) {
               // report the cut that triggered this detection, not the follow-up cuts

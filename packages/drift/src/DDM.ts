@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkBinary } from './checkInput.js';
 import { createResult, type DriftDetector, type DriftResult } from './DriftDetector.js';
 import { parseWithSchema } from './parseWithSchema.js';
+import { NAN, sqrt } from './math.js';
 
 export const DDMConfigSchema = z
   .object({
@@ -65,13 +66,13 @@ export class DDM implements DriftDetector<DDMState> {
     this.#count++;
     this.#errorRate += (x - this.#errorRate) / this.#count;
     const p = this.#errorRate;
-    const s = Math.sqrt((p * (1 - p)) / this.#count);
+    const s = sqrt((p * (1 - p)) / this.#count);
     result.estimate = p;
     result.statistic = p + s;
     result.drift = false;
     result.warning = false;
     if (this.#count < this.#config.minInstances) {
-      result.threshold = Number.NaN;
+      result.threshold = NAN;
       return result;
     }
     if (p + s <= this.#minErrorRate + this.#minStd) {
@@ -92,7 +93,7 @@ export class DDM implements DriftDetector<DDMState> {
     result.warning = false;
     result.estimate = undefined;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   #restart(): void {

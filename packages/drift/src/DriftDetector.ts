@@ -1,3 +1,5 @@
+import { NAN } from './math.js';
+
 /** What one `update(x)` reports. */
 export interface DriftResult {
   /** A change was detected at this item. */
@@ -33,5 +35,5 @@ export interface DriftDetector<State = unknown> {
 
 /** A fresh result for a detector to own and overwrite. */
 export function createResult(): DriftResult {
-  return { drift: false, warning: false, estimate: undefined, statistic: 0, threshold: Number.NaN };
+  return { drift: false, warning: false, estimate: undefined, statistic: 0, threshold: NAN };
 }

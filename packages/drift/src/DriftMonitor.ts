@@ -72,7 +72,7 @@ export interface DriftDecision {
   event: 'safe-mode-entered' | 'safe-mode-exited' | undefined;
   /** Every signal at this tick, counted or not, in stream then detector order. */
   triggers: DriftTrigger[];
-  /** A one-line explanation, e.g. `drift: loss/adwin |mean(W0) - mean(W1)| = 0.31 > 0.12`. */
+  /** A one-line explanation, e.g. `drift: loss/adwin drift: |mean(W0) - mean(W1)| = 0.31 (drift > 0.12) [safe-mode-entered]`. */
   reason: string;
 }
 
@@ -242,7 +242,7 @@ export class DriftMonitor {
       .map((t) => {
         const comparison = t.type === 'eddm' ? '<' : '>';
         const tag = t.counted ? '' : ' [observe]';
-        return `${t.stream}/${t.detector} ${t.signal} ${t.statisticName} = ${format(t.statistic)} ${comparison} ${format(t.threshold)}${tag}`;
+        return `${t.stream}/${t.detector} ${t.signal}: ${t.statisticName} = ${format(t.statistic)} (drift ${comparison} ${format(t.threshold)})${tag}`;
       })
       .join('; ');
     const reason = `${status}${signals === '' ? '' : `: ${signals}`}${note}${event === undefined ? '' : ` [${event}]`}`;

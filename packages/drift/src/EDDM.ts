@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkBinary } from './checkInput.js';
 import { createResult, type DriftDetector, type DriftResult } from './DriftDetector.js';
 import { parseWithSchema } from './parseWithSchema.js';
+import { NAN, sqrt } from './math.js';
 
 export const EDDMConfigSchema = z
   .object({
@@ -25,6 +26,8 @@ export interface EDDMState {
   /** Welford's sum of squared deviations of the distances. */
   squaredDeviations: number;
   maxLevel: number;
+  /** Last evaluated (p' + 2s') / max; between errors it stands, as does the warning flag. */
+  ratio: number;
   warning: boolean;
 }
 
@@ -37,6 +40,7 @@ const EDDMStateSchema = z.object({
   meanDistance: z.number().min(0),
   squaredDeviations: z.number().min(0),
   maxLevel: z.number().min(0),
+  ratio: z.number().min(0),
   warning: z.boolean(),
 });
 
@@ -61,6 +65,9 @@ export class EDDM implements DriftDetector<EDDMState> {
   #meanDistance = 0;
   #squaredDeviations = 0;
   #maxLevel = 0;
+  /** Last evaluated (p' + 2s') / max (0 before minErrors errors). */
+  #ratio = 0;
+  #warning = false;
 
   constructor(config: EDDMConfig = {}) {
     this.#config = Object.freeze(parseWithSchema(EDDMConfigSchema, config));
@@ -73,30 +80,30 @@ export class EDDM implements DriftDetector<EDDMState> {
   update(x: number): Readonly<DriftResult> {
     checkBinary(x);
     const result = this.#result;
-    result.drift = false;
     this.#count++;
-    if (x === 0) return result;
+    result.drift = x === 1 && this.#onError();
+    result.warning = this.#warning;
+    result.statistic = this.#ratio;
+    result.threshold = this.#config.driftLevel;
+    result.estimate = this.#errors > 0 ? this.#meanDistance : undefined;
+    if (result.drift) this.#restart();
+    return result;
+  }
+
+  /** Updates the distance statistics and the levels at an error; true on drift. */
+  #onError(): boolean {
     this.#errors++;
     const distance = this.#count - this.#lastErrorAt;
     this.#lastErrorAt = this.#count;
     const previousMean = this.#meanDistance;
     this.#meanDistance += (distance - previousMean) / this.#errors;
     this.#squaredDeviations += (distance - previousMean) * (distance - this.#meanDistance);
-    const level = this.#meanDistance + 2 * Math.sqrt(this.#squaredDeviations / this.#errors);
-    result.estimate = this.#meanDistance;
-    result.threshold = this.#config.driftLevel;
-    if (this.#errors < this.#config.minErrors) return result;
-    if (level > this.#maxLevel) {
-      this.#maxLevel = level;
-      result.statistic = 1;
-      result.warning = false;
-      return result;
-    }
-    result.statistic = level / this.#maxLevel;
-    result.drift = result.statistic < this.#config.driftLevel;
-    result.warning = !result.drift && result.statistic < this.#config.warningLevel;
-    if (result.drift) this.#restart();
-    return result;
+    if (this.#errors < this.#config.minErrors) return false;
+    const level = this.#meanDistance + 2 * sqrt(this.#squaredDeviations / this.#errors);
+    if (level > this.#maxLevel) this.#maxLevel = level;
+    this.#ratio = level / this.#maxLevel;
+    this.#warning = this.#ratio < this.#config.warningLevel && this.#ratio >= this.#config.driftLevel;
+    return this.#ratio < this.#config.driftLevel;
   }
 
   reset(): void {
@@ -106,7 +113,7 @@ export class EDDM implements DriftDetector<EDDMState> {
     result.warning = false;
     result.estimate = undefined;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   #restart(): void {
@@ -116,6 +123,8 @@ export class EDDM implements DriftDetector<EDDMState> {
     this.#meanDistance = 0;
     this.#squaredDeviations = 0;
     this.#maxLevel = 0;
+    this.#ratio = 0;
+    this.#warning = false;
   }
 
   getState(): EDDMState {
@@ -128,7 +137,8 @@ export class EDDM implements DriftDetector<EDDMState> {
       meanDistance: this.#meanDistance,
       squaredDeviations: this.#squaredDeviations,
       maxLevel: this.#maxLevel,
-      warning: this.#result.warning,
+      ratio: this.#ratio,
+      warning: this.#warning,
     };
   }
 
@@ -141,7 +151,8 @@ export class EDDM implements DriftDetector<EDDMState> {
     detector.#meanDistance = s.meanDistance;
     detector.#squaredDeviations = s.squaredDeviations;
     detector.#maxLevel = s.maxLevel;
-    detector.#result.warning = s.warning;
+    detector.#ratio = s.ratio;
+    detector.#warning = s.warning;
     return detector;
   }
 }

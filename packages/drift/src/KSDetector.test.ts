@@ -15,8 +15,8 @@ describe('KSDetector', () => {
     let result = detector.update(10);
     for (let x = 11; x < 20; x++) result = detector.update(x);
     expect(result.statistic).toBe(0.5);
-    // sliding: adding 0 evicts 10 → window {0, 11..19}: at x = 9 F_ref 0.5 vs F_window 0.1 → D = 0.4
-    expect(detector.update(0).statistic).toBeCloseTo(0.4, 12);
+    // sliding: adding 0 evicts 10 → window {0, 11..19}: at x = 10, F_ref = 11/20 = 0.55 vs F_window = 0.1 → D = 0.45
+    expect(detector.update(0).statistic).toBeCloseTo(0.45, 12);
   });
 
   it('drifts exactly when the asymptotic p-value falls below driftAlpha', () => {
@@ -41,15 +41,16 @@ describe('KSDetector', () => {
     expect((found[0] ?? Number.POSITIVE_INFINITY) - 2_000).toBeLessThanOrEqual(350);
   });
 
-  // P(p < α) ≤ α at each check, over both samples, so E[alarms] ≤ α · checks = 0.001 · 19 501 = 19.5
-  // per 20 000 items. Averaged over 10 independent reference / live pairs; measured mean 0.
-  it('raises on average at most alpha · checks = 19.5 false alarms per 20 000 stationary items (measured 0)', () => {
+  // P(p < α) ≤ α at each check, over both samples, so E[alarms] ≤ α · checks = 0.001 · 19 801 = 19.8
+  // per 20 000 items (window 200, reference 2 000). Averaged over 10 independent reference / live
+  // pairs: one fixed reference shares its own sampling error with every check, hence the averaging.
+  it('raises on average at most alpha · checks = 19.8 false alarms per 20 000 stationary items', () => {
     let alarms = 0;
     for (let pair = 1; pair <= 10; pair++) {
-      const detector = new KSDetector({ reference: { values: sample(100 + pair, 5_000) } });
+      const detector = new KSDetector({ reference: { values: sample(100 + pair, 2_000) }, windowSize: 200 });
       const random = new SeededRandom(pair);
       for (let i = 0; i < 20_000; i++) if (detector.update(random.nextGaussian()).drift) alarms++;
     }
-    expect(alarms / 10).toBeLessThanOrEqual(19.5);
+    expect(alarms / 10).toBeLessThanOrEqual(19.8);
   });
 });

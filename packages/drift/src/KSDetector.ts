@@ -4,6 +4,7 @@ import { createResult, type DriftDetector, type DriftResult } from './DriftDetec
 import { ksPValue, ksStatisticOfSorted } from './kolmogorovSmirnov.js';
 import { parseWithSchema } from './parseWithSchema.js';
 import { ReferenceDistribution, ReferenceDistributionStateSchema } from './ReferenceDistribution.js';
+import { NAN } from './math.js';
 
 export const KSDetectorConfigSchema = z
   .object({
@@ -88,7 +89,7 @@ export class KSDetector implements DriftDetector<KSDetectorState> {
     const result = this.#result;
     if (this.#length < size) {
       result.statistic = 0;
-      result.threshold = Number.NaN;
+      result.threshold = NAN;
       return result;
     }
     result.statistic = ksStatisticOfSorted(this.#sorted, this.#reference);
@@ -105,7 +106,7 @@ export class KSDetector implements DriftDetector<KSDetectorState> {
     result.drift = false;
     result.warning = false;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   getState(): KSDetectorState {

@@ -5,6 +5,7 @@ import { InvalidArgumentError } from './InvalidArgumentError.js';
 import { ksExactPValueEqualSizes, ksStatisticOfSorted } from './kolmogorovSmirnov.js';
 import { parseWithSchema } from './parseWithSchema.js';
 import { SeededRandom } from './SeededRandom.js';
+import { NAN } from './math.js';
 
 export const KSWINConfigSchema = z
   .object({
@@ -95,7 +96,7 @@ export class KSWIN implements DriftDetector<KSWINState> {
     }
     if (this.#length < windowSize) {
       result.statistic = 0;
-      result.threshold = Number.NaN;
+      result.threshold = NAN;
       return result;
     }
     const olderLength = windowSize - statSize;
@@ -132,7 +133,7 @@ export class KSWIN implements DriftDetector<KSWINState> {
     const result = this.#result;
     result.drift = false;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   getState(): KSWINState {

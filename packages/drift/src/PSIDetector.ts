@@ -4,6 +4,7 @@ import { createResult, type DriftDetector, type DriftResult } from './DriftDetec
 import { parseWithSchema } from './parseWithSchema.js';
 import { PSI_EPSILON } from './populationStabilityIndex.js';
 import { ReferenceDistribution, ReferenceDistributionStateSchema } from './ReferenceDistribution.js';
+import { log, max, NAN } from './math.js';
 
 export const PSIDetectorConfigSchema = z
   .object({
@@ -48,7 +49,7 @@ export class PSIDetector implements DriftDetector<PSIDetectorState> {
   constructor(config: PSIDetectorConfig) {
     this.#config = Object.freeze(parseWithSchema(PSIDetectorConfigSchema, config));
     this.#reference = ReferenceDistribution.fromState(this.#config.reference);
-    this.#expected = this.#reference.proportions.map((e) => Math.max(e, PSI_EPSILON));
+    this.#expected = this.#reference.proportions.map((e) => max(e, PSI_EPSILON));
     this.#window = new Float64Array(this.#config.windowSize);
     this.#counts = new Float64Array(this.#reference.binCount);
   }
@@ -78,14 +79,14 @@ export class PSIDetector implements DriftDetector<PSIDetectorState> {
     const result = this.#result;
     if (this.#length < size) {
       result.statistic = 0;
-      result.threshold = Number.NaN;
+      result.threshold = NAN;
       return result;
     }
     let psi = 0;
     for (let i = 0; i < this.#counts.length; i++) {
       const e = this.#expected[i] ?? PSI_EPSILON;
-      const a = Math.max((this.#counts[i] ?? 0) / size, PSI_EPSILON);
-      psi += (a - e) * Math.log(a / e);
+      const a = max((this.#counts[i] ?? 0) / size, PSI_EPSILON);
+      psi += (a - e) * log(a / e);
     }
     result.statistic = psi;
     result.threshold = this.#config.driftThreshold;
@@ -102,7 +103,7 @@ export class PSIDetector implements DriftDetector<PSIDetectorState> {
     result.drift = false;
     result.warning = false;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   getState(): PSIDetectorState {

@@ -77,7 +77,7 @@ describe('PageHinkley on synthetic streams (delta 0.25, lambda 50, alpha 0.9999,
   it.each([
     ['up', 40],
     ['both', 46],
-  ] as const)('raises few false alarms on 1 000 000 stationary N(0, 1) items (%s: measured %d, limit 100)', (direction) => {
+  ] as const)('raises few false alarms on 1 000 000 stationary N(0, 1) items (%s: measured %d, limit 100)', (direction, _measured) => {
     const random = new SeededRandom(7);
     const detector = new PageHinkley({ delta: 0.25, direction });
     let alarms = 0;

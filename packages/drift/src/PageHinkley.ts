@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkFinite } from './checkInput.js';
 import { createResult, type DriftDetector, type DriftResult } from './DriftDetector.js';
 import { parseWithSchema } from './parseWithSchema.js';
+import { max, min, NAN } from './math.js';
 
 export const PageHinkleyConfigSchema = z.object({
   /** Items seen before any drift can be signalled. */
@@ -79,9 +80,9 @@ export class PageHinkley implements DriftDetector<PageHinkleyState> {
     this.#mean += (x - this.#mean) / this.#count;
     const deviation = x - this.#mean;
     this.#sumUp = alpha * this.#sumUp + deviation - delta;
-    this.#minUp = Math.min(this.#minUp, this.#sumUp);
+    this.#minUp = min(this.#minUp, this.#sumUp);
     this.#sumDown = alpha * this.#sumDown + deviation + delta;
-    this.#maxDown = Math.max(this.#maxDown, this.#sumDown);
+    this.#maxDown = max(this.#maxDown, this.#sumDown);
     result.statistic = this.#statistic();
     result.threshold = lambda;
     result.estimate = this.#mean;
@@ -96,7 +97,7 @@ export class PageHinkley implements DriftDetector<PageHinkleyState> {
     result.drift = false;
     result.estimate = undefined;
     result.statistic = 0;
-    result.threshold = Number.NaN;
+    result.threshold = NAN;
   }
 
   /** Forgets the statistics, not the last result. */
@@ -138,6 +139,6 @@ export class PageHinkley implements DriftDetector<PageHinkleyState> {
     const { direction } = this.#config;
     const up = direction === 'down' ? 0 : this.#sumUp - this.#minUp;
     const down = direction === 'up' ? 0 : this.#maxDown - this.#sumDown;
-    return Math.max(up, down);
+    return max(up, down);
   }
 }

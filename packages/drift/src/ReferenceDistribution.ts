@@ -33,7 +33,10 @@ export class ReferenceDistribution {
     }
     this.#edges = Float64Array.from(edges);
     const counts = new Float64Array(edges.length + 1);
-    for (const x of this.#sorted) counts[this.binOf(x)] = (counts[this.binOf(x)] ?? 0) + 1;
+    for (const x of this.#sorted) {
+      const bin = this.binOf(x);
+      counts[bin] = (counts[bin] ?? 0) + 1;
+    }
     this.#proportions = counts.map((c) => c / n);
   }
 

@@ -1,4 +1,7 @@
 import { InvalidArgumentError } from './InvalidArgumentError.js';
+import { cos, floor, imul, log, sqrt } from './math.js';
+
+const TWO_PI = 2 * Math.PI;
 
 /**
  * A small seeded PRNG (mulberry32: one 32-bit word of state, period 2^32) with uniform, integer and
@@ -19,14 +22,14 @@ export class SeededRandom {
   /** Uniform in [0, 1), 32 bits of resolution. */
   next(): number {
     this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(this.#state ^ (this.#state >>> 15), 1 | this.#state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    let t = imul(this.#state ^ (this.#state >>> 15), 1 | this.#state);
+    t = (t + imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** Uniform integer in [0, n). */
   nextInt(n: number): number {
-    return Math.floor(this.next() * n);
+    return floor(this.next() * n);
   }
 
   /** 1 with probability p, else 0. */
@@ -41,7 +44,7 @@ export class SeededRandom {
   nextGaussian(mean = 0, sd = 1): number {
     const u1 = 1 - this.next(); // (0, 1]: log stays finite
     const u2 = this.next();
-    return mean + sd * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return mean + sd * sqrt(-2 * log(u1)) * cos(TWO_PI * u2);
   }
 
   /** The generator's whole state: `SeededRandom.fromState(s)` continues the same sequence. */

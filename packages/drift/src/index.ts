@@ -1,4 +1,4 @@
-export { ADWIN, type ADWINConfig, ADWINConfigSchema, type ADWINState } from './ADWIN.js';
+export { ADWIN, type ADWINConfig, ADWINConfigSchema, type ADWINState, adwinCutThreshold } from './ADWIN.js';
 export { createDetector, type DetectorSpec, DetectorSpecSchema, type DetectorState, restoreDetector } from './createDetector.js';
 export { DDM, type DDMConfig, DDMConfigSchema, type DDMState } from './DDM.js';
 export type { DriftDetector, DriftResult } from './DriftDetector.js';

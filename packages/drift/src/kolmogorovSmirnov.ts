@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from './InvalidArgumentError.js';
+import { abs, max, min, sqrt } from './math.js';
 
 /**
  * Two-sample Kolmogorov–Smirnov statistic D = sup_x |F_a(x) − F_b(x)| of two *sorted* samples.
@@ -11,10 +12,10 @@ export function ksStatisticOfSorted(a: ArrayLike<number>, b: ArrayLike<number>, 
   while (i < aLength && j < bLength) {
     const ai = a[i] ?? 0;
     const bj = b[j] ?? 0;
-    const x = Math.min(ai, bj);
+    const x = min(ai, bj);
     while (i < aLength && (a[i] ?? 0) === x) i++;
     while (j < bLength && (b[j] ?? 0) === x) j++;
-    const gap = Math.abs(i / aLength - j / bLength);
+    const gap = abs(i / aLength - j / bLength);
     if (gap > d) d = gap;
   }
   return d;
@@ -38,14 +39,14 @@ export function ksStatistic(a: ArrayLike<number>, b: ArrayLike<number>): number 
  * @see M. A. Stephens, "Use of the Kolmogorov–Smirnov, Cramér–Von Mises and Related Statistics Without Extensive Tables", JRSS B 32 (1970).
  */
 export function ksPValue(d: number, n: number, m: number): number {
-  const sqrtNe = Math.sqrt((n * m) / (n + m));
+  const sqrtNe = sqrt((n * m) / (n + m));
   const lambda = (sqrtNe + 0.12 + 0.11 / sqrtNe) * d;
   if (lambda <= 0) return 1;
   if (lambda < 1.18) {
     // 1 − (√(2π)/λ) Σ e^{−(2j−1)²π²/(8λ²)} converges fast for small λ
     let sum = 0;
     for (let j = 1; j <= 10; j++) sum += Math.exp(-((2 * j - 1) ** 2 * Math.PI ** 2) / (8 * lambda * lambda));
-    return Math.min(1, Math.max(0, 1 - (Math.sqrt(2 * Math.PI) / lambda) * sum));
+    return min(1, max(0, 1 - (sqrt(2 * Math.PI) / lambda) * sum));
   }
   let sum = 0;
   for (let j = 1; j <= 100; j++) {
@@ -53,7 +54,7 @@ export function ksPValue(d: number, n: number, m: number): number {
     sum += j % 2 === 1 ? term : -term;
     if (term < 1e-16) break;
   }
-  return Math.min(1, Math.max(0, 2 * sum));
+  return min(1, max(0, 2 * sum));
 }
 
 /**
@@ -71,5 +72,5 @@ export function ksExactPValueEqualSizes(d: number, n: number): number {
     for (let i = 0; i < j * k; i++) ratio *= (n - i) / (n + 1 + i);
     sum += j % 2 === 1 ? ratio : -ratio;
   }
-  return Math.min(1, 2 * sum);
+  return min(1, 2 * sum);
 }

@@ -10,7 +10,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return `an array of ${value.length}`;
@@ -26,7 +26,7 @@ export function parseWithSchema<S extends z.ZodType>(schema: S, input: unknown, 
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== '').join('.');
-    return { path, text: `Invalid "${path}": ${issue.message}, received "${describe(valueAt(input, issue.path))}".` };
+    return { path, text: `Invalid "${path}": ${issue.message}, received "${describeValue(valueAt(input, issue.path))}".` };
   });
   throw new InvalidArgumentError({
     argument: issues[0]?.path ?? prefix,

@@ -1,6 +1,6 @@
 // Runs every other bench/*.mjs file in its own process (one JIT state per group), prints their
 // JSON lines as they are, then a short table. Run `pnpm build` first.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -8,8 +8,13 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.mjs') && f !== 'run.mjs' && !f.startsWith('_')).sort();
 const records = [];
 for (const file of files) {
-  const out = execFileSync(process.execPath, [`${dir}${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  for (const line of out.split('\n')) {
+  // A failing file is reported and the others still run; the exit code then says it failed.
+  const child = spawnSync(process.execPath, [`${dir}${file}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  if (child.status !== 0) {
+    console.error(`bench/${file} failed (exit ${child.status ?? child.signal}); its lines so far are kept.`);
+    process.exitCode = 1;
+  }
+  for (const line of child.stdout.split('\n')) {
     if (!line.startsWith('{')) continue;
     console.log(line);
     records.push(JSON.parse(line));

@@ -29,16 +29,15 @@ export class ATR extends IndicatorBase<number, HighLowClose> {
     this.#average = new SeededAverage(period, true);
   }
 
-  protected step(bar: HighLowClose): number | null {
+  add(bar: HighLowClose): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoPreviousClose = this.#previousClose;
     const atr = this.#average.push(trueRange(bar.high, bar.low, this.#previousClose));
     this.#previousClose = bar.close;
     if (Number.isNaN(atr)) return null;
     this.result = atr;
     return atr;
-  }
-
-  protected save(): void {
-    this.#undoPreviousClose = this.#previousClose;
   }
 
   protected restore(): void {

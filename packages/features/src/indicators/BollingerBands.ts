@@ -69,7 +69,10 @@ export class BollingerBands extends IndicatorBase<BollingerBandsResult, number> 
     this.#moments = new RollingMoments(period);
   }
 
-  protected step(value: number): BollingerBandsResult | null {
+  add(value: number): BollingerBandsResult | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoLast = this.#last;
     this.#last = value;
     this.#moments.push(value);
     if (!this.#moments.isFull) return null;
@@ -88,10 +91,6 @@ export class BollingerBands extends IndicatorBase<BollingerBandsResult, number> 
     output.bandwidth = width / middle;
     this.result = output;
     return output;
-  }
-
-  protected save(): void {
-    this.#undoLast = this.#last;
   }
 
   protected restore(): void {

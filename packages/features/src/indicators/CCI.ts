@@ -26,7 +26,8 @@ export class CCI extends IndicatorBase<number, HighLowClose> {
     this.#typical = new RollingSum(period);
   }
 
-  protected step(bar: HighLowClose): number | null {
+  add(bar: HighLowClose): number | null {
+    this.canUndo = true;
     const typical = (bar.high + bar.low + bar.close) / 3;
     this.#typical.push(typical);
     if (!this.#typical.isFull) return null;
@@ -43,8 +44,6 @@ export class CCI extends IndicatorBase<number, HighLowClose> {
     this.result = deviation > 0 ? (typical - mean) / (0.015 * deviation) : 0;
     return this.result;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#typical.undo();

@@ -23,7 +23,10 @@ export class Crossover extends IndicatorBase<number, CrossoverInput> {
   #side = 0;
   #undoSide = 0;
 
-  protected step(input: CrossoverInput): number {
+  add(input: CrossoverInput): number {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoSide = this.#side;
     const difference = input.a - input.b;
     const side = difference > 0 ? 1 : difference < 0 ? -1 : 0;
     let cross = 0;
@@ -33,10 +36,6 @@ export class Crossover extends IndicatorBase<number, CrossoverInput> {
     }
     this.result = cross;
     return cross;
-  }
-
-  protected save(): void {
-    this.#undoSide = this.#side;
   }
 
   protected restore(): void {

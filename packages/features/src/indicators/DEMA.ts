@@ -30,7 +30,8 @@ export class DEMA extends IndicatorBase<number, number> {
     this.#second = new SeededAverage(period, false);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
     const e1 = this.#first.push(value);
     this.#fedSecond = !Number.isNaN(e1);
     if (!this.#fedSecond) return null;
@@ -39,8 +40,6 @@ export class DEMA extends IndicatorBase<number, number> {
     this.result = 2 * e1 - e2;
     return this.result;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#first.undo();

@@ -23,14 +23,13 @@ export class EMA extends IndicatorBase<number, number> {
     this.#average = new SeededAverage(period, false);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
     const ema = this.#average.push(value);
     if (Number.isNaN(ema)) return null;
     this.result = ema;
     return ema;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#average.undo();

@@ -47,7 +47,12 @@ export class EwmaVolatility extends IndicatorBase<number, number> {
     this.periodsPerYear = requireNumber('periodsPerYear', periodsPerYear, { min: 0, exclusiveMin: true });
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoPrevious = this.#previous;
+    this.#undoCount = this.#count;
+    this.#undoVariance = this.#variance;
     const previous = this.#previous;
     this.#previous = value;
     if (Number.isNaN(previous)) return null;
@@ -61,12 +66,6 @@ export class EwmaVolatility extends IndicatorBase<number, number> {
     }
     this.result = Math.sqrt(this.#variance * this.periodsPerYear);
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoPrevious = this.#previous;
-    this.#undoCount = this.#count;
-    this.#undoVariance = this.#variance;
   }
 
   protected restore(): void {

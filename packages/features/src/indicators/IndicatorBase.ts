@@ -2,18 +2,19 @@ import type { Indicator } from './Indicator.js';
 import { NotEnoughDataError } from './NotEnoughDataError.js';
 
 /**
- * Shared mechanics of the streaming contract. A subclass implements `step` (consume one input) and
- * `save`/`restore` (copy its O(1) undo information), and `replace` becomes "restore, then step".
+ * Shared mechanics of the streaming contract. A subclass implements `add` (set `canUndo`, store the O(1) undo
+ * information it is about to overwrite, consume the input) and `restore` (put that back), and `replace` becomes
+ * "restore, then add". Each class has its own `add` rather than a shared one calling a virtual `step`: the
+ * shared call site would see every indicator class and stay megamorphic on the hot path.
  */
 export abstract class IndicatorBase<Result, Input> implements Indicator<Result, Input> {
   protected result: Result | null = null;
-  /** Whether `save()` ran since the last reset, so `replace` may undo the last `add`. */
+  /** Whether an `add` ran since the last reset, so `replace` may undo it. */
   protected canUndo = false;
 
-  protected abstract step(input: Input): Result | null;
-  /** Stores the state `step` is about to change. */
-  protected abstract save(): void;
-  /** Puts back the state stored by `save`. */
+  /** Consumes one input; first sets `canUndo` and stores what it overwrites so that `restore` can undo it. */
+  abstract add(input: Input): Result | null;
+  /** Undoes the last `add`. */
   protected abstract restore(): void;
   abstract getRequiredInputs(): number;
   abstract reset(): void;
@@ -22,19 +23,9 @@ export abstract class IndicatorBase<Result, Input> implements Indicator<Result, 
     return this.result !== null;
   }
 
-  add(input: Input): Result | null {
-    this.save();
-    this.canUndo = true;
-    return this.step(input);
-  }
-
   replace(input: Input): Result | null {
     if (this.canUndo) this.restore();
-    else {
-      this.save();
-      this.canUndo = true;
-    }
-    return this.step(input);
+    return this.add(input);
   }
 
   update(input: Input, replace: boolean): Result | null {

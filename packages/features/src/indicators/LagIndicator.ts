@@ -34,7 +34,12 @@ export abstract class LagIndicator extends IndicatorBase<number, number> {
   /** The indicator's formula from the current and the lagged input. */
   protected abstract compute(current: number, lagged: number): number;
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoIndex = this.#index;
+    this.#undoCount = this.#count;
+    this.#undoDropped = this.#values[this.#index] as number;
     const index = this.#index;
     const lagged = this.#values[index] as number;
     this.#values[index] = value;
@@ -45,12 +50,6 @@ export abstract class LagIndicator extends IndicatorBase<number, number> {
     }
     this.result = this.compute(value, lagged);
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoIndex = this.#index;
-    this.#undoCount = this.#count;
-    this.#undoDropped = this.#values[this.#index] as number;
   }
 
   protected restore(): void {

@@ -74,7 +74,8 @@ export class MACD extends IndicatorBase<MACDResult, number> {
     this.#signal = new SeededAverage(signalPeriod, false);
   }
 
-  protected step(value: number): MACDResult | null {
+  add(value: number): MACDResult | null {
+    this.canUndo = true;
     const fast = this.#fast.push(value);
     const slow = this.#slow.push(value);
     this.#fedSignal = !Number.isNaN(slow);
@@ -93,8 +94,6 @@ export class MACD extends IndicatorBase<MACDResult, number> {
     this.result = output;
     return output;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#fast.undo();

@@ -23,18 +23,17 @@ export class OBV extends IndicatorBase<number, CloseVolume> {
   #undoPreviousClose = Number.NaN;
   #undoValue = 0;
 
-  protected step(bar: CloseVolume): number {
+  add(bar: CloseVolume): number {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoPreviousClose = this.#previousClose;
+    this.#undoValue = this.#value;
     const previous = this.#previousClose;
     if (bar.close > previous) this.#value += bar.volume;
     else if (bar.close < previous) this.#value -= bar.volume;
     this.#previousClose = bar.close;
     this.result = this.#value;
     return this.#value;
-  }
-
-  protected save(): void {
-    this.#undoPreviousClose = this.#previousClose;
-    this.#undoValue = this.#value;
   }
 
   protected restore(): void {

@@ -12,10 +12,13 @@ export interface RSIState {
   canUndo: boolean;
 }
 
-/** RSI from Wilder-smoothed average gain and loss; a flat window (both 0) is neutral 50, no losses is 100. */
+/**
+ * RSI from Wilder-smoothed average gain and loss: 100 − 100 / (1 + G/L), computed as the equal 100·G / (G + L)
+ * (one division). A flat window (G = L = 0) is neutral 50; no losses gives 100.
+ */
 function relativeStrengthIndex(averageGain: number, averageLoss: number): number {
-  if (averageLoss === 0) return averageGain === 0 ? 50 : 100;
-  return 100 - 100 / (1 + averageGain / averageLoss);
+  const total = averageGain + averageLoss;
+  return total > 0 ? (100 * averageGain) / total : 50;
 }
 
 /**
@@ -40,7 +43,11 @@ export class RSI extends IndicatorBase<number, number> {
     this.#loss = new SeededAverage(period, true);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoPrevious = this.#previous;
+    this.#undoCount = this.#count;
     const change = value - this.#previous;
     this.#previous = value;
     if (this.#count++ === 0) return null;
@@ -49,11 +56,6 @@ export class RSI extends IndicatorBase<number, number> {
     if (Number.isNaN(averageGain)) return null;
     this.result = relativeStrengthIndex(averageGain, averageLoss);
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoPrevious = this.#previous;
-    this.#undoCount = this.#count;
   }
 
   protected restore(): void {

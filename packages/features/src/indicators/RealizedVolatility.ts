@@ -47,7 +47,10 @@ export class RealizedVolatility extends IndicatorBase<number, number> {
     this.#moments = new RollingMoments(period);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoPrevious = this.#previous;
     const previous = this.#previous;
     this.#previous = value;
     if (Number.isNaN(previous)) return null;
@@ -59,10 +62,6 @@ export class RealizedVolatility extends IndicatorBase<number, number> {
   #publish(): number {
     this.result = Math.sqrt(this.#moments.sumSquaredDeviations * this.#scale);
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoPrevious = this.#previous;
   }
 
   protected restore(): void {

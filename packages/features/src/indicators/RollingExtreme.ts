@@ -20,14 +20,13 @@ export abstract class RollingExtreme extends IndicatorBase<number, number> {
     this.deque = new MonotonicDeque(period, isMax);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
     const extreme = this.deque.push(value);
     if (this.deque.count < this.period) return null;
     this.result = extreme;
     return extreme;
   }
-
-  protected save(): void {}
 
   protected restore(): void {}
 

@@ -32,7 +32,10 @@ export abstract class RollingStatistic extends IndicatorBase<number, number> {
   /** The statistic from the latest input, the window mean and standard deviation. */
   protected abstract compute(value: number, mean: number, standardDeviation: number): number;
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoLast = this.#last;
     this.#last = value;
     this.moments.push(value);
     if (!this.moments.isFull) return null;
@@ -43,10 +46,6 @@ export abstract class RollingStatistic extends IndicatorBase<number, number> {
     const sd = Math.sqrt(this.moments.sumSquaredDeviations / this.#divisor);
     this.result = this.compute(this.#last, this.moments.mean, sd);
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoLast = this.#last;
   }
 
   protected restore(): void {

@@ -119,23 +119,33 @@ export class RollingSum {
 }
 
 /**
- * Batch twin of {@link RollingSum}: `out[i]` = sum of `values[i - period + 1 .. i]`, NaN before
+ * Batch twin of {@link RollingSum}: `out[i]` = (sum of `values[i - period + 1 .. i]`) / `divisor`, NaN before
  * `period` values, with the same add/subtract order and the same re-summation schedule.
  */
-export function rollingSumBatch(values: Float64Array, period: number): Float64Array {
+export function rollingSumBatch(values: Float64Array, period: number, divisor = 1): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n).fill(Number.NaN);
+  const out = new Float64Array(n);
+  const warm = Math.min(n, period - 1);
   let sum = 0;
-  let slot = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < warm; i++) {
     sum += values[i] as number;
-    if (i >= period) sum -= values[i - period] as number;
+    out[i] = Number.NaN;
+  }
+  if (n < period) return out;
+  // The first full window: the streaming ring wraps here and re-sums in the same order (same value).
+  sum += values[period - 1] as number;
+  out[period - 1] = sum / divisor;
+  // From here on the ring of the streaming form wraps every `period` inputs, and so does the re-summation here.
+  let slot = 0;
+  for (let i = period; i < n; i++) {
+    sum += values[i] as number;
+    sum -= values[i - period] as number;
     if (++slot === period) {
       slot = 0;
       sum = 0;
       for (let j = i - period + 1; j <= i; j++) sum += values[j] as number;
     }
-    if (i >= period - 1) out[i] = sum;
+    out[i] = sum / divisor;
   }
   return out;
 }

@@ -32,7 +32,8 @@ export class RollingVWAP extends IndicatorBase<number, HighLowCloseVolume> {
     this.#price = new RollingSum(period);
   }
 
-  protected step(bar: HighLowCloseVolume): number | null {
+  add(bar: HighLowCloseVolume): number | null {
+    this.canUndo = true;
     const typical = (bar.high + bar.low + bar.close) / 3;
     this.#priceVolume.push(typical * bar.volume);
     this.#volume.push(bar.volume);
@@ -46,8 +47,6 @@ export class RollingVWAP extends IndicatorBase<number, HighLowCloseVolume> {
     this.result = volume > 0 ? this.#priceVolume.sum / volume : this.#price.sum / this.period;
     return this.result;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#priceVolume.undo();

@@ -22,14 +22,13 @@ export class SMA extends IndicatorBase<number, number> {
     this.#window = new RollingSum(period);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
     const sum = this.#window.push(value);
     if (!this.#window.isFull) return null;
     this.result = sum / this.period;
     return this.result;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#window.undo();
@@ -60,8 +59,6 @@ export class SMA extends IndicatorBase<number, number> {
   /** Batch form: same length as `values`, NaN for the first `period - 1` slots. */
   static fromBatch(values: Float64Array, period: number): Float64Array {
     requireInteger('period', period, 1);
-    const out = rollingSumBatch(values, period);
-    for (let i = period - 1; i < out.length; i++) out[i] = (out[i] as number) / period;
-    return out;
+    return rollingSumBatch(values, period, period);
   }
 }

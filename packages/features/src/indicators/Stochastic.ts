@@ -66,7 +66,8 @@ export class Stochastic extends IndicatorBase<StochasticResult, HighLowClose> {
     this.#d = new RollingSum(dPeriod);
   }
 
-  protected step(bar: HighLowClose): StochasticResult | null {
+  add(bar: HighLowClose): StochasticResult | null {
+    this.canUndo = true;
     const highest = this.#highs.push(bar.high);
     const lowest = this.#lows.push(bar.low);
     if (this.#highs.count < this.period) return null;
@@ -82,8 +83,6 @@ export class Stochastic extends IndicatorBase<StochasticResult, HighLowClose> {
     this.result = this.#output;
     return this.#output;
   }
-
-  protected save(): void {}
 
   protected restore(): void {}
 

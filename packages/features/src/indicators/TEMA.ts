@@ -33,7 +33,8 @@ export class TEMA extends IndicatorBase<number, number> {
     this.#third = new SeededAverage(period, false);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
     this.#fed = 1;
     const e1 = this.#first.push(value);
     if (Number.isNaN(e1)) return null;
@@ -46,8 +47,6 @@ export class TEMA extends IndicatorBase<number, number> {
     this.result = 3 * e1 - 3 * e2 + e3;
     return this.result;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#first.undo();

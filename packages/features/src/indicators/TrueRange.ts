@@ -25,14 +25,13 @@ export class TrueRange extends IndicatorBase<number, HighLowClose> {
   #previousClose = Number.NaN;
   #undoPreviousClose = Number.NaN;
 
-  protected step(bar: HighLowClose): number {
+  add(bar: HighLowClose): number {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoPreviousClose = this.#previousClose;
     this.result = trueRange(bar.high, bar.low, this.#previousClose);
     this.#previousClose = bar.close;
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoPreviousClose = this.#previousClose;
   }
 
   protected restore(): void {

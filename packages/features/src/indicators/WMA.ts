@@ -42,7 +42,14 @@ export class WMA extends IndicatorBase<number, number> {
     this.#values = new Float64Array(period);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
+    // Undo information for `replace` (saving again after a restore stores the same state).
+    this.#undoIndex = this.#index;
+    this.#undoCount = this.#count;
+    this.#undoSum = this.#sum;
+    this.#undoNumerator = this.#numerator;
+    this.#undoDropped = this.#values[this.#index] as number;
     const period = this.period;
     const values = this.#values;
     const index = this.#index;
@@ -70,14 +77,6 @@ export class WMA extends IndicatorBase<number, number> {
     if (this.#count < period) return null;
     this.result = this.#numerator / this.#divisor;
     return this.result;
-  }
-
-  protected save(): void {
-    this.#undoIndex = this.#index;
-    this.#undoCount = this.#count;
-    this.#undoSum = this.#sum;
-    this.#undoNumerator = this.#numerator;
-    this.#undoDropped = this.#values[this.#index] as number;
   }
 
   protected restore(): void {

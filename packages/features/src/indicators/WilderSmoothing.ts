@@ -23,14 +23,13 @@ export class WilderSmoothing extends IndicatorBase<number, number> {
     this.#average = new SeededAverage(period, true);
   }
 
-  protected step(value: number): number | null {
+  add(value: number): number | null {
+    this.canUndo = true;
     const rma = this.#average.push(value);
     if (Number.isNaN(rma)) return null;
     this.result = rma;
     return rma;
   }
-
-  protected save(): void {}
 
   protected restore(): void {
     this.#average.undo();

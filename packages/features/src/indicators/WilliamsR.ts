@@ -29,7 +29,8 @@ export class WilliamsR extends IndicatorBase<number, HighLowClose> {
     this.#lows = new MonotonicDeque(period, false);
   }
 
-  protected step(bar: HighLowClose): number | null {
+  add(bar: HighLowClose): number | null {
+    this.canUndo = true;
     const highest = this.#highs.push(bar.high);
     const lowest = this.#lows.push(bar.low);
     if (this.#highs.count < this.period) return null;
@@ -37,8 +38,6 @@ export class WilliamsR extends IndicatorBase<number, HighLowClose> {
     this.result = range > 0 ? (-100 * (highest - bar.close)) / range : -50;
     return this.result;
   }
-
-  protected save(): void {}
 
   protected restore(): void {}
 

@@ -30,10 +30,10 @@ export const DEFAULT_FEATURE_SPEC = {
     { name: 'bollinger_bandwidth', indicator: 'bollingerBands', params: { period: 20, multiplier: 2 }, output: 'bandwidth' },
     { name: 'sma_20', indicator: 'sma', params: { period: 20 }, hidden: true },
     { name: 'sma_50', indicator: 'sma', params: { period: 50 }, hidden: true },
+    { name: 'close_z_score_50', indicator: 'zScore', params: { period: 50 } },
     { name: 'close_to_sma_20', transform: 'relative', a: 'close', b: 'sma_20' },
     { name: 'close_to_sma_50', transform: 'relative', a: 'close', b: 'sma_50' },
     { name: 'sma_20_cross_sma_50', transform: 'crossover', a: 'sma_20', b: 'sma_50' },
-    { name: 'close_z_score_20', indicator: 'zScore', params: { period: 20 } },
     // Volatility, normalized or annualized.
     { name: 'atr_14', indicator: 'atr', params: { period: 14 }, hidden: true },
     { name: 'atr_14_to_close', transform: 'ratio', a: 'atr_14', b: 'close' },

@@ -8,7 +8,17 @@ export type Ref = number;
 export const COLUMN_REFS: readonly FeatureInputColumn[] = ['open', 'high', 'low', 'close', 'volume'];
 
 export type PlannedFeature =
-  | { kind: 'indicator'; definition: FeatureDefinition; entry: RegisteredIndicator; params: Record<string, unknown>; inputRef: Ref; output: string | undefined; warmup: number }
+  | {
+      kind: 'indicator';
+      definition: FeatureDefinition;
+      entry: RegisteredIndicator;
+      params: Record<string, unknown>;
+      inputRef: Ref;
+      output: string | undefined;
+      warmup: number;
+      /** Index of an earlier feature with the same indicator, parameters and input (computed once, shared), or −1. */
+      shares: number;
+    }
   | { kind: 'lag' | 'diff' | 'pctChange'; definition: FeatureDefinition; source: Ref; periods: number; warmup: number }
   | { kind: 'ratio' | 'relative' | 'spread' | 'crossover'; definition: FeatureDefinition; a: Ref; b: Ref; warmup: number };
 
@@ -29,12 +39,17 @@ export interface FeaturePlan {
 export function planFeatures(spec: FeatureSpec): FeaturePlan {
   const index = new Map<string, number>();
   const features: PlannedFeature[] = [];
+  const indicatorKeys = new Map<string, number>();
   const resolve = (name: string): Ref => index.get(name) ?? -1 - COLUMN_REFS.indexOf(name as FeatureInputColumn);
   const warmupOf = (ref: Ref): number => (ref >= 0 ? (features[ref]?.warmup ?? 0) : 1);
   for (const definition of spec.features) {
     if ('indicator' in definition) {
       const entry = INDICATOR_REGISTRY[definition.indicator] as RegisteredIndicator;
+      const key = JSON.stringify([definition.indicator, definition.params, entry.readsBar ? '' : definition.input]);
+      const shares = indicatorKeys.get(key) ?? -1;
+      if (shares < 0) indicatorKeys.set(key, features.length);
       features.push({
+        shares,
         kind: 'indicator',
         definition,
         entry,
