@@ -20,6 +20,21 @@ export type {
 // --- end interfaces ---
 
 // --- ccxt venue and feed, exchange emulator ---
+export type { CcxtConnectionOptions } from './ccxt/CcxtConnection.js';
+export { ConnectorOptionError } from './ccxt/ConnectorOptionError.js';
+export type { CcxtFeedOptions } from './ccxt/createCcxtFeed.js';
+export { createCcxtFeed } from './ccxt/createCcxtFeed.js';
+export type { CcxtVenueOptions } from './ccxt/createCcxtVenue.js';
+export { createCcxtVenue } from './ccxt/createCcxtVenue.js';
+export { mapCcxtError } from './ccxt/mapCcxtError.js';
+export type { RequestBudgetOptions } from './ccxt/RequestBudget.js';
+export { RequestBudget } from './ccxt/RequestBudget.js';
+export type { BarGap, DownloadBarsOptions, DownloadReport, DownloadStore } from './download/downloadBars.js';
+export { downloadBars, findGaps } from './download/downloadBars.js';
+export type { EmulatorFault, FaultScope } from './emulator/EmulatorFaults.js';
+export { EmulatorFaults } from './emulator/EmulatorFaults.js';
+export type { ExchangeEmulator, ExchangeEmulatorOptions } from './emulator/startExchangeEmulator.js';
+export { startExchangeEmulator } from './emulator/startExchangeEmulator.js';
 // --- end ccxt ---
 
 // --- simulated exchange, synthetic market, historical data ---
@@ -31,4 +46,13 @@ export type { OrderState, SimulatedExchangeState } from './simulated/SimulatedEx
 export { SimulatedExchangeStateSchema } from './simulated/SimulatedExchangeState.js';
 export { SimulatedVenue } from './simulated/SimulatedVenue.js';
 export { SimulationInputError } from './simulated/SimulationInputError.js';
+export type { SyntheticMarket } from './synthetic/generateSyntheticMarket.js';
+export { generateSyntheticMarket } from './synthetic/generateSyntheticMarket.js';
+export type { Regime, SyntheticMarketOptions } from './synthetic/SyntheticMarketOptionsSchema.js';
+export { GarchSchema, JumpsSchema, RegimeSchema, SyntheticMarketOptionsSchema } from './synthetic/SyntheticMarketOptionsSchema.js';
+export type { ReadRange, StoredSeries } from './store/BarStore.js';
+export { BarStore } from './store/BarStore.js';
+export { BarStoreError } from './store/BarStoreError.js';
+export type { BarSource, LoadBarsOptions, LoadedBars } from './store/loadBars.js';
+export { loadBars } from './store/loadBars.js';
 // --- end simulated ---

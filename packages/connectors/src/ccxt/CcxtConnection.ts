@@ -88,7 +88,8 @@ export class CcxtConnection {
     try {
       return await fn(this.exchange);
     } catch (error) {
-      const retryAfter = error instanceof ccxt.DDoSProtection ? this.exchange.last_response_headers?.['Retry-After'] : undefined;
+      // The failed response's headers; mapCcxtError keeps the Retry-After for rate limits only.
+      const retryAfter = this.exchange.last_response_headers?.['Retry-After'];
       throw mapCcxtError(error, this.venue, parseRetryAfter(retryAfter, this.clock.now()));
     }
   }

@@ -6,6 +6,7 @@ import type { MarketDataFeed, Ticker } from '../feed/MarketDataFeed.js';
 import type { CcxtConnectionOptions } from './CcxtConnection.js';
 import { CcxtConnection } from './CcxtConnection.js';
 import { checkPositive } from './ConnectorOptionError.js';
+import { mapCcxtError } from './mapCcxtError.js';
 
 export interface CcxtFeedOptions extends CcxtConnectionOptions {
   /** Bars asked for per `fetchOHLCV` request. Default 1000 (Binance's maximum). */
@@ -110,7 +111,10 @@ class CcxtFeed implements MarketDataFeed {
     let last = Number.NEGATIVE_INFINITY;
     try {
       for (;;) {
-        const candles = await Promise.race([this.#conn.once((ex) => ex.watchOHLCV(symbol, timeframe), signal), aborted]);
+        // Updates arrive over one subscription, not as requests: no request budget, no retry.
+        const candles = await Promise.race([this.#conn.exchange.watchOHLCV(symbol, timeframe), aborted]).catch((error: unknown) => {
+          throw mapCcxtError(error, this.#conn.venue);
+        });
         for (const candle of candles.slice(0, -1)) {
           const bar = toBar(candle);
           if (bar === undefined || bar.timestamp <= last) continue;

@@ -59,8 +59,8 @@ describe('createCcxtVenue against the exchange emulator over HTTP', () => {
     await expect(v.fetchOrder('BTC/USDT', { orderId: order.id })).resolves.toEqual(expect.objectContaining({ id: order.id, clientOrderId: 'limit-1' }));
     await expect(v.fetchOrder('BTC/USDT', { clientOrderId: 'limit-1' })).resolves.toEqual(expect.objectContaining({ id: order.id }));
     expect((await v.fetchOpenOrders('BTC/USDT')).map((o) => o.id)).toEqual([order.id]);
-    // 0.5 × 120 = 60 USDT held by the order.
-    expect(await v.fetchBalances()).toEqual([{ asset: 'USDT', free: 99_940, used: 60, total: 100_000 }]);
+    // Held by the order: 0.5 × 120 = 60 plus the 0.1 % fee on it, 0.06.
+    expect(await v.fetchBalances()).toEqual([{ asset: 'USDT', free: 99_939.94, used: 60.06, total: 100_000 }]);
     const canceled = await v.cancelOrder('BTC/USDT', order.id);
     expect(canceled.status).toBe('canceled');
     await expect(v.fetchOpenOrders()).resolves.toEqual([]);
@@ -158,6 +158,16 @@ describe('createCcxtVenue against the exchange emulator over HTTP', () => {
       expect(order).toEqual(expect.objectContaining({ clientOrderId: 'lost-1', status: 'open', quantity: 0.1, price: 110 }));
       expect(emulator.exchange.getOrder('BTC/USDT', { clientOrderId: 'lost-1' }).id).toBe(order.id);
       await v.cancelOrder('BTC/USDT', order.id);
+    });
+
+    it('returns the canceled order when the response to a cancel is lost', async () => {
+      const v = venue();
+      const order = await v.createOrder({ clientOrderId: 'cancel-lost', symbol: 'BTC/USDT', side: 'buy', type: 'limit', quantity: 0.1, price: 112 });
+      const [deletes, gets] = [count('DELETE /api/v3/order'), count('GET /api/v3/order')];
+      emulator.faults.loseResponse({ path: '/api/v3/order', method: 'DELETE' });
+      await expect(v.cancelOrder('BTC/USDT', order.id)).resolves.toEqual(expect.objectContaining({ id: order.id, status: 'canceled' }));
+      // One cancel, then a lookup that finds it done: no second cancel request.
+      expect([count('DELETE /api/v3/order') - deletes, count('GET /api/v3/order') - gets]).toEqual([1, 1]);
     });
 
     it('resubmits once, after looking the order up, when the order request timed out before reaching the book', async () => {

@@ -93,9 +93,23 @@ class CcxtVenue implements ExecutionVenue {
     return this.#observe(order, clientOrderId);
   }
 
+  /** After a failure that may hide a done cancel, the order is fetched first: a canceled order is the answer. */
   async cancelOrder(symbol: string, orderId: string): Promise<Order> {
     await this.#conn.loadMarkets();
-    return this.#observe(await this.#conn.call((ex) => ex.cancelOrder(orderId, symbol)));
+    let mayBeDone = false;
+    const order = await this.#conn.retrying(async () => {
+      if (mayBeDone) {
+        const current = await this.#conn.once((ex) => ex.fetchOrder(orderId, symbol));
+        if (toOrder(current).status === 'canceled') return current;
+      }
+      try {
+        return await this.#conn.once((ex) => ex.cancelOrder(orderId, symbol));
+      } catch (error) {
+        if (CcxtConnection.isAmbiguous(error)) mayBeDone = true;
+        throw error;
+      }
+    });
+    return this.#observe(order);
   }
 
   async fetchOrder(symbol: string, id: { orderId: string } | { clientOrderId: string }): Promise<Order> {

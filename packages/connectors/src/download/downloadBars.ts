@@ -1,5 +1,4 @@
-import type { BarSeries } from '@ares/features';
-import { timeframeToMs } from '@ares/features';
+import { BarSeries, timeframeToMs } from '@ares/features';
 import type { Clock, Progress, ProgressOptions } from '@ares/pipeline-kit';
 import { createProgress, LiveClock } from '@ares/pipeline-kit';
 import { ConnectorOptionError, checkPositive } from '../ccxt/ConnectorOptionError.js';
@@ -8,7 +7,7 @@ import type { MarketDataFeed } from '../feed/MarketDataFeed.js';
 /** The part of a bar store the downloader needs (`BarStore` is one); sync or async. */
 export interface DownloadStore {
   /** Appends bars, dropping any whose timestamp the store already holds. */
-  append(symbol: string, timeframe: string, series: BarSeries): void | Promise<unknown>;
+  append(symbol: string, timeframe: string, series: BarSeries): unknown;
   read(symbol: string, timeframe: string, range?: { since?: number; until?: number }): BarSeries | Promise<BarSeries>;
   /** Open time of the last stored bar, or undefined when there is none. */
   lastTimestamp(symbol: string, timeframe: string): number | undefined | Promise<number | undefined>;
@@ -90,7 +89,8 @@ export async function downloadBars(options: DownloadBarsOptions): Promise<Downlo
   } finally {
     progress?.stop();
   }
-  const series = await store.read(symbol, timeframe, { since, until });
+  // A store that never received a bar may have nothing to read.
+  const series = (await store.lastTimestamp(symbol, timeframe)) === undefined ? new BarSeries(0) : await store.read(symbol, timeframe, { since, until });
   return { symbol, timeframe, resumedFrom, fetchedBars, pages, storedBars: series.length, gaps: findGaps(series.timestamp, timeframeMs) };
 }
 

@@ -247,6 +247,57 @@ const SCENARIOS: ReadonlyArray<readonly [string, Scenario]> = [
     { steps: [BAR0, buy('a', { type: 'limit', price: 99, timeInForce: 'IOC' }), ['bar', 100, 101, 98, 100]], fills: [], cash: 10_000, position: 0, averageEntry: Number.NaN, realizedPnl: 0, feesPaid: 0, statuses: { a: 'expired' } },
   ],
   [
+    // margin short @100 (fee 0.2) with SL 105 / TP 90; next bar low 89 reaches TP: buy 1 @90 maker, fee 0.09;
+    // cash 10000 + 99.8 − 90.09 = 10009.71; realized 10 − 0.29 = 9.71
+    'short entry with attached exits takes profit with a buy limit',
+    {
+      config: { allowShort: true },
+      steps: [BAR0, sell('a', { stopLoss: 105, takeProfit: 90 }), FLAT, ['bar', 99, 100, 89, 95]],
+      fills: [['sell', 1, 100, 0.2, 'taker'], ['buy', 1, 90, 0.09, 'maker']],
+      cash: 10009.71, position: 0, averageEntry: Number.NaN, realizedPnl: 9.71, feesPaid: 0.29, statuses: { 'a:sl': 'canceled' },
+    },
+  ],
+  [
+    // both exits of the short touched (high 106, low 89): the buy stop at 105 first, fee 0.21;
+    // cash 10000 + 99.8 − 105.21 = 9994.59; realized −5 − 0.41 = −5.41
+    'short entry with both exits touched takes the stop first',
+    {
+      config: { allowShort: true },
+      steps: [BAR0, sell('a', { stopLoss: 105, takeProfit: 90 }), FLAT, ['bar', 100, 106, 89, 95]],
+      fills: [['sell', 1, 100, 0.2, 'taker'], ['buy', 1, 105, 0.21, 'taker']],
+      cash: 9994.59, position: 0, averageEntry: Number.NaN, realizedPnl: -5.41, feesPaid: 0.41, statuses: { 'a:tp': 'canceled' },
+    },
+  ],
+  [
+    // open 108 gaps over stop 105 but also over limit 106: triggered, rests as a limit; next bar's low
+    // 105 reaches 106: buy @106 maker, fee 0.106; cash 10000 − 106.106 = 9893.894
+    'stop-limit gapped beyond its limit rests and fills later at the limit',
+    {
+      steps: [BAR0, buy('a', { type: 'stop-limit', stopPrice: 105, price: 106 }), ['bar', 108, 109, 107, 108], ['bar', 106.5, 107, 105, 106]],
+      fills: [['buy', 1, 106, 0.106, 'maker']], cash: 9893.894, position: 1, averageEntry: 106, realizedPnl: -0.106, feesPaid: 0.106,
+    },
+  ],
+  [
+    // spot, 1000 USDT: buy 9 accepted at reference 100 (holds 9 × 100 × 1.002 = 901.8); the open gaps to 115:
+    // cash covers floor(1000 / (115 × 1.002), step 0.001) = 8.678; 8.678 × 115 = 997.97, fee 1.99594;
+    // cash 1000 − 999.96594 = 0.03406; the rest is canceled
+    'a spot buy the cash no longer covers after a gap fills what the cash covers',
+    {
+      config: { initialBalances: { USDT: 1_000 } },
+      steps: [BAR0, buy('a', { quantity: 9 }), ['bar', 115, 116, 114, 115]],
+      fills: [['buy', 8.678, 115, 1.99594, 'taker']], cash: 0.03406, position: 8.678, averageEntry: 115, realizedPnl: -1.99594, feesPaid: 1.99594, statuses: { a: 'canceled' },
+    },
+  ],
+  [
+    // volume 20 × 0.1 = 2 < 5: fill-or-kill cannot fill whole, so it expires unfilled
+    'fill-or-kill limit beyond the volume cap expires unfilled',
+    {
+      config: { slippage: { kind: 'volume-share', maxShare: 0.1 } },
+      steps: [BAR0, buy('a', { type: 'limit', price: 101, quantity: 5, timeInForce: 'FOK' }), ['bar', 100, 101, 99, 100, 20]],
+      fills: [], cash: 10_000, position: 0, averageEntry: Number.NaN, realizedPnl: 0, feesPaid: 0, statuses: { a: 'expired' },
+    },
+  ],
+  [
     // spot: initial 0.5 BTC is entered at the first open 100; sold @110, fee 0.11: realized 5 − 0.11
     'an initial base holding is a long position entered at the first open',
     {
@@ -376,7 +427,23 @@ describe('SimulatedExchange order validation', () => {
   });
 });
 
-/** Mulberry-free tiny LCG for the property test's own draws (independent of the code under test). */
+describe('SimulatedExchange attached exits', () => {
+  it('sizes the exit pair to the filled part of the entry and grows it with later partial fills', () => {
+    const exchange = new SimulatedExchange({ ...BASE_CONFIG, slippage: { kind: 'volume-share', maxShare: 0.1 } });
+    const bar = (hour: number, volume: number) => ({ timestamp: hour * HOUR, open: 100, high: 101, low: 99, close: 100, volume });
+    exchange.processBar('BTC/USDT', bar(0, 1_000));
+    exchange.submit({ clientOrderId: 'a', symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: 5, stopLoss: 90, takeProfit: 120 }, 0);
+    const legs = () => exchange.openOrders().filter((o) => o.clientOrderId !== 'a').map((o) => [o.clientOrderId, o.type, o.side, o.quantity, o.reduceOnly]);
+    // 0.1 × 20 = 2 filled: the pair covers 2
+    exchange.processBar('BTC/USDT', bar(1, 20));
+    expect(legs()).toEqual([['a:sl', 'stop-market', 'sell', 2, true], ['a:tp', 'limit', 'sell', 2, true]]);
+    // 2 more: the pair covers 4
+    exchange.processBar('BTC/USDT', bar(2, 20));
+    expect(legs()).toEqual([['a:sl', 'stop-market', 'sell', 4, true], ['a:tp', 'limit', 'sell', 4, true]]);
+  });
+});
+
+/** A tiny LCG (Numerical Recipes constants) for the property test's own draws, independent of the code under test. */
 function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
@@ -425,6 +492,10 @@ function simulate(seed: number, allowShort: boolean, bars: number, checkpointAt 
       const order = exchange.getOrder('BTC/USDT', { orderId: fill.orderId });
       if (fill.liquidity === 'maker') expect(fill.price).toBe(order.price);
       expect(order.filledQuantity).toBeLessThanOrEqual(order.quantity + 1e-12);
+      // No look-ahead: an order fills only in a bar after the one it was submitted on.
+      expect(fill.timestamp).toBeGreaterThan(order.createdAt);
+      // Quantities stay on the lot step (0.001).
+      expect(Math.abs(fill.quantity * 1000 - Math.round(fill.quantity * 1000))).toBeLessThan(1e-6);
     }
     fills.push(...barFills);
     const usdt = exchange.balances()[0];
@@ -436,6 +507,8 @@ function simulate(seed: number, allowShort: boolean, bars: number, checkpointAt 
     expect(exchange.feesPaid).toBeCloseTo(feesFromFills, 9);
     expect(exchange.equity()).toBeCloseTo(10_000 + position.realizedPnl + position.unrealizedPnl, 6);
     expect(exchange.equity({ 'BTC/USDT': 123 })).toBeCloseTo(cashFromFills + positionFromFills * 123, 6);
+    // Funds held by orders are never negative.
+    for (const balance of exchange.balances()) expect(balance.used).toBeGreaterThanOrEqual(-1e-6);
     if (!allowShort) {
       // Spot never borrows: no negative cash or base, and holds never exceed what is there.
       expect(usdt?.total).toBeGreaterThanOrEqual(-1e-6);

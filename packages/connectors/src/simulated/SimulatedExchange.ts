@@ -575,7 +575,11 @@ export class SimulatedExchange {
     for (const listener of this.#listeners) listener(fill);
   }
 
-  /** Places (first fill) or grows (later fills) the entry's stop-loss / take-profit, eligible from the next bar. */
+  /**
+   * Places (first fill) or grows (later fills) the entry's stop-loss / take-profit, eligible from the
+   * next bar. Legs that have already filled or been canceled are not replaced: later fills of the
+   * entry then carry no attached exits.
+   */
   #attachExits(m: MarketState, entry: OrderRecord, time: number): void {
     if (entry.legIds.length > 0) {
       for (const id of entry.legIds) {

@@ -42,10 +42,11 @@ describe('generateSyntheticMarket', () => {
     const { series } = generateSyntheticMarket({ seed: 1, bars: 20_000, start: 1_700_000_000_000, timeframe: '15m', jumps: { probability: 0.01, meanLog: -0.01, stdLog: 0.05 } });
     const { report } = validateSeries(series, { timeframe: '15m', outlier: 'ignore' });
     expect(report.entries).toEqual([]);
-    expect([series.timestamp[0], series.timestamp[1]! - series.timestamp[0]!]).toEqual([1_700_000_000_000, 900_000]);
+    expect([series.timestamp[0], series.timestamp[1]]).toEqual([1_700_000_000_000, 1_700_000_900_000]);
     // Each bar opens at the previous close; high/low bracket open and close; volume is positive.
-    for (let i = 1; i < series.length; i++) expect(series.open[i]).toBe(series.close[i - 1]);
-    expect(series.open[0]).toBe(100);
+    let mismatches = 0;
+    for (let i = 1; i < series.length; i++) if (series.open[i] !== series.close[i - 1]) mismatches++;
+    expect([mismatches, series.open[0]]).toEqual([0, 100]);
     expect(Math.min(...series.volume)).toBeGreaterThan(0);
   });
 
@@ -54,18 +55,18 @@ describe('generateSyntheticMarket', () => {
     const drift = 0.0002;
     const sigma = 0.01;
     const jumps = { probability: 0.01, meanLog: -0.02, stdLog: 0.04 };
-    const { series } = generateSyntheticMarket({ seed: 7, bars: 200_000, drift, volatility: sigma, garch: { alpha: 0.05, beta: 0.9 }, jumps });
+    const { series } = generateSyntheticMarket({ seed: 7, bars: 100_000, drift, volatility: sigma, garch: { alpha: 0.05, beta: 0.9 }, jumps });
     const r = logReturns(series.close);
     const expectedMean = drift + jumps.probability * jumps.meanLog;
     const expectedVariance = sigma ** 2 + jumps.probability * (jumps.stdLog ** 2 + jumps.meanLog ** 2) - (jumps.probability * jumps.meanLog) ** 2;
-    // Standard error of the mean ≈ √(1.2e-4 / 2e5) ≈ 2.4e-5: 4 standard errors.
+    // Standard error of the mean ≈ √(1.2e-4 / 1e5) ≈ 3.5e-5: about 3 standard errors.
     expect(Math.abs(mean(r) - expectedMean)).toBeLessThan(1e-4);
     expect(variance(r) / expectedVariance).toBeCloseTo(1, 1);
   });
 
   it('clusters volatility with GARCH and not without it (autocorrelation of squared returns)', () => {
     const acf1 = (garch: { alpha: number; beta: number } | null) => {
-      const r = logReturns(generateSyntheticMarket({ seed: 3, bars: 100_000, garch, jumps: null }).series.close);
+      const r = logReturns(generateSyntheticMarket({ seed: 3, bars: 50_000, garch, jumps: null }).series.close);
       const squared = r.map((v) => v * v);
       return correlation(squared.slice(1), squared.slice(0, -1));
     };

@@ -77,10 +77,13 @@ export function generateSyntheticMarket(options: SyntheticMarketOptions): Synthe
     shock = sigma * (z / Math.sqrt(subSteps));
     const absoluteReturn = Math.abs(logPrice - open);
     columns.timestamp[t] = o.start + t * step;
-    columns.open[t] = Math.exp(open);
-    columns.high[t] = Math.exp(high);
-    columns.low[t] = Math.exp(low);
-    columns.close[t] = Math.exp(logPrice);
+    // The open is the previous close exactly; max/min guard the range against exp() rounding.
+    const openPrice = t === 0 ? o.startPrice : (columns.close[t - 1] as number);
+    const closePrice = Math.exp(logPrice);
+    columns.open[t] = openPrice;
+    columns.high[t] = Math.max(Math.exp(high), openPrice, closePrice);
+    columns.low[t] = Math.min(Math.exp(low), openPrice, closePrice);
+    columns.close[t] = closePrice;
     columns.volume[t] = o.baseVolume * (0.5 + (sigma > 0 ? absoluteReturn / sigma : 0)) * Math.exp(0.25 * gaussian());
   }
   return { series: BarSeries.fromColumns(columns), regimeChanges };

@@ -45,3 +45,14 @@ describe('BollingerBands', () => {
     expect(compareTail(ours.percentB, reference.map((r) => r.pb)).maxRelative).toBeLessThan(1e-9);
   });
 });
+
+describe('BollingerBands parameters', () => {
+  it.each([
+    [{ period: 0 }, 'Invalid "period": expected an integer >= 1, received "0".'],
+    [{ multiplier: -1 }, 'Invalid "multiplier": expected a finite number > 0, received "-1".'],
+    [{ deviation: 'median' as 'sample' }, 'Invalid "deviation": expected one of "population", "sample", received "median".'],
+    [{ period: 1, deviation: 'sample' as const }, 'Invalid "period": expected an integer >= 2, received "1".'],
+  ])('rejects %p with a message naming the parameter', (options, message) => {
+    expect(() => new BollingerBands(options)).toThrow(message);
+  });
+});

@@ -1,5 +1,5 @@
 import { IndicatorBase } from './IndicatorBase.js';
-import { requireInteger, requireNumber } from './parameters.js';
+import { requireInteger, requireNumber, requireOneOf } from './parameters.js';
 import { RollingMoments, type RollingMomentsState } from './RollingMoments.js';
 
 export interface BollingerBandsResult {
@@ -62,7 +62,7 @@ export class BollingerBands extends IndicatorBase<BollingerBandsResult, number> 
   constructor(options: BollingerBandsOptions = {}) {
     super();
     const { period = 20, multiplier = 2, deviation = 'population' } = options;
-    this.deviation = deviation;
+    this.deviation = requireOneOf('deviation', deviation, ['population', 'sample']);
     this.period = requireInteger('period', period, deviation === 'sample' ? 2 : 1);
     this.multiplier = requireNumber('multiplier', multiplier, { min: 0, exclusiveMin: true });
     this.#divisor = deviation === 'sample' ? period - 1 : period;

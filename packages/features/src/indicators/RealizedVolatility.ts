@@ -1,7 +1,7 @@
 import type { DeviationKind } from './BollingerBands.js';
 import { batchOf } from './batch.js';
 import { IndicatorBase } from './IndicatorBase.js';
-import { requireInteger, requireNumber } from './parameters.js';
+import { requireInteger, requireNumber, requireOneOf } from './parameters.js';
 import { RollingMoments, type RollingMomentsState } from './RollingMoments.js';
 
 export interface RealizedVolatilityOptions {
@@ -42,7 +42,7 @@ export class RealizedVolatility extends IndicatorBase<number, number> {
     const { period = 24, periodsPerYear = 8760, deviation = 'sample' } = options;
     this.period = requireInteger('period', period, 2);
     this.periodsPerYear = requireNumber('periodsPerYear', periodsPerYear, { min: 0, exclusiveMin: true });
-    this.deviation = deviation;
+    this.deviation = requireOneOf('deviation', deviation, ['population', 'sample']);
     this.#scale = periodsPerYear / (deviation === 'sample' ? period - 1 : period);
     this.#moments = new RollingMoments(period);
   }

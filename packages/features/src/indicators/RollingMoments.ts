@@ -44,10 +44,6 @@ export class RollingMoments {
     return this.#count === this.period;
   }
 
-  get count(): number {
-    return this.#count;
-  }
-
   /** Mean of the window (valid once full). */
   get mean(): number {
     return this.#shift + this.#s1 / this.period;

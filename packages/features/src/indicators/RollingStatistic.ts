@@ -1,6 +1,6 @@
 import type { DeviationKind } from './BollingerBands.js';
 import { IndicatorBase } from './IndicatorBase.js';
-import { requireInteger } from './parameters.js';
+import { requireInteger, requireOneOf } from './parameters.js';
 import { RollingMoments, type RollingMomentsState } from './RollingMoments.js';
 
 export interface RollingStatisticState {
@@ -24,7 +24,7 @@ export abstract class RollingStatistic extends IndicatorBase<number, number> {
   constructor(period: number, deviation: DeviationKind) {
     super();
     this.period = requireInteger('period', period, deviation === 'sample' ? 2 : 1);
-    this.deviation = deviation;
+    this.deviation = requireOneOf('deviation', deviation, ['population', 'sample']);
     this.#divisor = deviation === 'sample' ? period - 1 : period;
     this.moments = new RollingMoments(period);
   }

@@ -39,20 +39,11 @@ export class RollingSum {
     return this.#count === this.period;
   }
 
-  get count(): number {
-    return this.#count;
-  }
-
   /** The value `lag` inputs ago (0 = the newest); `lag` must be < count. */
   at(lag: number): number {
     let i = this.#index - 1 - lag;
     if (i < 0) i += this.period;
     return this.values[i] as number;
-  }
-
-  /** The value that the next push drops (meaningful once full). */
-  get oldest(): number {
-    return this.values[this.#index] as number;
   }
 
   push(value: number): number {

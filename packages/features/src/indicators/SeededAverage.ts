@@ -35,10 +35,6 @@ export class SeededAverage {
     return this.#value;
   }
 
-  get count(): number {
-    return this.#count;
-  }
-
   push(x: number): number {
     this.#undoCount = this.#count;
     this.#undoSum = this.#sum;

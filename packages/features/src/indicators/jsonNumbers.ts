@@ -1,11 +1,11 @@
 /** JSON has no NaN/Infinity: non-finite numbers are stored as `null` in checkpoint state. */
 export type JsonNumber = number | null;
 
-export function toJsonNumber(value: number): JsonNumber {
+function toJsonNumber(value: number): JsonNumber {
   return Number.isFinite(value) ? value : null;
 }
 
-export function fromJsonNumber(value: JsonNumber): number {
+function fromJsonNumber(value: JsonNumber): number {
   return value ?? Number.NaN;
 }
 

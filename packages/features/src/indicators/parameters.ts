@@ -34,3 +34,14 @@ export function requireNumber(
   }
   return value;
 }
+
+/** Returns `value` if it is one of `allowed`, else throws `InvalidParameterError`. */
+export function requireOneOf<T extends string>(parameter: string, value: T, allowed: readonly T[]): T {
+  if (!allowed.includes(value)) {
+    throw new InvalidParameterError({
+      parameter,
+      message: `Invalid "${parameter}": expected one of ${allowed.map((a) => `"${a}"`).join(', ')}, received "${String(value)}".`,
+    });
+  }
+  return value;
+}

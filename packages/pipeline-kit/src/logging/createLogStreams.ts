@@ -1,3 +1,4 @@
+/// <reference path="./pino-roll.d.ts" />
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { type DestinationStream, type Logger, type LoggerOptions, type StreamEntry, pino } from 'pino';
