@@ -3,13 +3,14 @@ import path from 'node:path';
 
 /**
  * The dependency direction of DESIGN.md: for each published package, the @ares packages it may import.
- * Leaves (pipeline-kit, features, drift, risk) import no sibling.
+ * Leaves (pipeline-kit, features, drift, risk, analytics) import no sibling.
  */
 export const ALLOWED_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = {
   '@ares/pipeline-kit': [],
   '@ares/features': [],
   '@ares/drift': [],
   '@ares/risk': [],
+  '@ares/analytics': [],
   '@ares/connectors': ['@ares/features', '@ares/pipeline-kit'],
   '@ares/core-engine': ['@ares/features', '@ares/drift', '@ares/risk', '@ares/connectors', '@ares/pipeline-kit'],
 };

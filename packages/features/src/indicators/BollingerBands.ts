@@ -133,22 +133,23 @@ export class BollingerBands extends IndicatorBase<BollingerBandsResult, number> 
   static fromBatch(values: Float64Array, options: BollingerBandsOptions = {}): BollingerBandsBatch {
     const bands = new BollingerBands(options);
     const n = values.length;
-    const out: BollingerBandsBatch = {
-      middle: new Float64Array(n).fill(Number.NaN),
-      upper: new Float64Array(n).fill(Number.NaN),
-      lower: new Float64Array(n).fill(Number.NaN),
-      percentB: new Float64Array(n).fill(Number.NaN),
-      bandwidth: new Float64Array(n).fill(Number.NaN),
-    };
+    const middle = new Float64Array(n);
+    const upper = new Float64Array(n);
+    const lower = new Float64Array(n);
+    const percentB = new Float64Array(n);
+    const bandwidth = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const r = bands.add(values[i] as number);
-      if (r === null) continue;
-      out.middle[i] = r.middle;
-      out.upper[i] = r.upper;
-      out.lower[i] = r.lower;
-      out.percentB[i] = r.percentB;
-      out.bandwidth[i] = r.bandwidth;
+      if (r === null) {
+        middle[i] = upper[i] = lower[i] = percentB[i] = bandwidth[i] = Number.NaN;
+        continue;
+      }
+      middle[i] = r.middle;
+      upper[i] = r.upper;
+      lower[i] = r.lower;
+      percentB[i] = r.percentB;
+      bandwidth[i] = r.bandwidth;
     }
-    return out;
+    return { middle, upper, lower, percentB, bandwidth };
   }
 }

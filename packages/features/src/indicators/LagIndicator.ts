@@ -92,16 +92,4 @@ export abstract class LagIndicator extends IndicatorBase<number, number> {
     this.canUndo = state.canUndo;
     this.result = state.count === this.period ? (state.result ?? Number.NaN) : null;
   }
-
-  /** Batch twin: out[i] = compute(values[i], values[i − period]), NaN for the first `period` slots. */
-  protected static lagBatch(
-    values: Float64Array,
-    period: number,
-    compute: (current: number, lagged: number) => number,
-  ): Float64Array {
-    requireInteger('period', period, 1);
-    const out = new Float64Array(values.length).fill(Number.NaN);
-    for (let i = period; i < values.length; i++) out[i] = compute(values[i] as number, values[i - period] as number);
-    return out;
-  }
 }

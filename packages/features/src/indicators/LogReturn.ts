@@ -1,4 +1,5 @@
 import { LagIndicator, type LagIndicatorState } from './LagIndicator.js';
+import { requireInteger } from './parameters.js';
 
 function logReturn(current: number, lagged: number): number {
   return Math.log(current / lagged);
@@ -25,6 +26,9 @@ export class LogReturn extends LagIndicator {
 
   /** Batch form: NaN for the first `period` slots. */
   static fromBatch(values: Float64Array, period = 1): Float64Array {
-    return LagIndicator.lagBatch(values, period, logReturn);
+    requireInteger('period', period, 1);
+    const out = new Float64Array(values.length).fill(Number.NaN);
+    for (let i = period; i < values.length; i++) out[i] = logReturn(values[i] as number, values[i - period] as number);
+    return out;
   }
 }

@@ -1,4 +1,5 @@
 import { LagIndicator, type LagIndicatorState } from './LagIndicator.js';
+import { requireInteger } from './parameters.js';
 
 function rateOfChange(current: number, lagged: number): number {
   return (100 * (current - lagged)) / lagged;
@@ -25,6 +26,9 @@ export class RateOfChange extends LagIndicator {
 
   /** Batch form: NaN for the first `period` slots. */
   static fromBatch(values: Float64Array, period = 10): Float64Array {
-    return LagIndicator.lagBatch(values, period, rateOfChange);
+    requireInteger('period', period, 1);
+    const out = new Float64Array(values.length).fill(Number.NaN);
+    for (let i = period; i < values.length; i++) out[i] = rateOfChange(values[i] as number, values[i - period] as number);
+    return out;
   }
 }

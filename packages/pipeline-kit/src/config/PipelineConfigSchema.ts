@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LogStreamsOptionsSchema } from '../logging/createLogStreams.js';
 import { EmailConfigSchema } from '../notify/EmailConfigSchema.js';
-import { secret } from './secret.js';
 
 /**
  * The settings every Ares pipeline shares; apps extend it with their own sections
@@ -32,7 +31,7 @@ export const PipelineConfigSchema = z.object({
     })
     .prefault({}),
   /** Email notifications; omit to send none. The SMTP password is a secret: `ARES_EMAIL__PASSWORD`. */
-  email: EmailConfigSchema.extend({ password: secret(EmailConfigSchema.shape.password) }).optional(),
+  email: EmailConfigSchema.optional(),
 });
 
 /** A pipeline config as written in a file (defaults optional). */

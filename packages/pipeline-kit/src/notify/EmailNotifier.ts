@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { DeepReadonly } from '../config/loadConfig.js';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { type Clock, sleep } from '../clock/Clock.js';
@@ -8,6 +9,7 @@ import { RetryExhaustedError } from '../retry/RetryExhaustedError.js';
 import { retry } from '../retry/retry.js';
 import { DEFAULT_THROTTLE_MS, type EmailConfig, EmailConfigSchema } from './EmailConfigSchema.js';
 import type { NotificationEvent, Notifier } from './Notifier.js';
+import { createSecretScrubber } from '../logging/scrubSecrets.js';
 import { type RenderedNotification, renderNotification } from './renderNotification.js';
 
 /** Delivery counters of an {@link EmailNotifier}, cumulative since it was created. */
@@ -29,6 +31,11 @@ export interface EmailNotifierOptions {
   readonly clock?: Clock;
   /** Where delivery failures go (warn per retry, error when given up); use the main stream so errors reach errors.log. */
   readonly logger?: Pick<Logger, 'warn' | 'error'>;
+  /**
+   * Secret values never to be mailed (pass the config's, e.g. `listSecretValues(config, schema)`); the
+   * SMTP password is always included. They are replaced in every text field of an event before rendering.
+   */
+  readonly secrets?: readonly string[];
 }
 
 interface QueuedMail extends RenderedNotification {
@@ -47,6 +54,7 @@ export class EmailNotifier implements Notifier {
   readonly #clock: Clock;
   readonly #wall = new LiveClock();
   readonly #logger: Pick<Logger, 'warn' | 'error'> | undefined;
+  readonly #scrub: (text: string) => string;
   readonly #transport: Transporter;
   readonly #queue: QueuedMail[] = [];
   readonly #lastSentByKey = new Map<string, number>();
@@ -57,11 +65,13 @@ export class EmailNotifier implements Notifier {
   #sending: Promise<void> | undefined;
   #closing: Promise<void> | undefined;
 
-  constructor(config: EmailConfig, options: EmailNotifierOptions = {}) {
+  constructor(config: DeepReadonly<EmailConfig>, options: EmailNotifierOptions = {}) {
     this.#config = parseOptions(EmailConfigSchema, config, 'EmailNotifier');
     this.#throttleMs = { ...DEFAULT_THROTTLE_MS, ...this.#config.throttleMs };
     this.#clock = options.clock ?? new LiveClock();
     this.#logger = options.logger;
+    const secrets = [...(options.secrets ?? []), ...(this.#config.password === undefined ? [] : [this.#config.password])];
+    this.#scrub = createSecretScrubber(secrets);
     const c = this.#config;
     this.#transport = nodemailer.createTransport({
       host: c.host,
@@ -123,7 +133,8 @@ export class EmailNotifier implements Notifier {
     }
 
     const options = { prefix: this.#config.subjectPrefix, time: now };
-    const plain = renderNotification(event, options);
+    const safe = scrubEvent(event, this.#scrub);
+    const plain = renderNotification(safe, options);
     const lastSubject = this.#lastSentBySubject.get(plain.subject);
     if (lastSubject !== undefined && now - lastSubject < this.#config.dedupeMs) {
       this.#suppress(key);
@@ -135,7 +146,7 @@ export class EmailNotifier implements Notifier {
       return;
     }
     const notes = event.type === 'summary' ? this.#takeAllSuppressed() : this.#takeSuppressed(key);
-    const mail = notes.length === 0 ? plain : renderNotification(event, { ...options, notes });
+    const mail = notes.length === 0 ? plain : renderNotification(safe, { ...options, notes });
     this.#lastSentByKey.set(key, now);
     this.#rememberSubject(mail.subject, now);
     this.#queue.push({ ...mail, key });
@@ -241,4 +252,14 @@ function isTransient(error: unknown): boolean {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The event with every secret replaced in its text fields and summary metrics. */
+function scrubEvent(event: NotificationEvent, scrub: (text: string) => string): NotificationEvent {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(event)) copy[key] = typeof value === 'string' ? scrub(value) : value;
+  if (event.type === 'summary') {
+    copy.metrics = Object.fromEntries(Object.entries(event.metrics).map(([k, v]) => [k, typeof v === 'string' ? scrub(v) : v]));
+  }
+  return copy as NotificationEvent;
 }
