@@ -1,1 +1,13 @@
-module.exports = { ...require('../../config/jest.preset.cjs') };
+const preset = require('../../config/jest.preset.cjs');
+
+// @ares/connectors loads ccxt, whose CommonJS build requires @noble/* and @scure/* packages that ship
+// only ESM: compile those to CommonJS for jest, leave the rest of node_modules untouched.
+const esmOnly = '@(noble|scure)';
+module.exports = {
+  ...preset,
+  transform: {
+    ...preset.transform,
+    [`^.+/node_modules/${esmOnly}/.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!\\.pnpm/${esmOnly}\\+)(?!${esmOnly}/)`],
+};

@@ -1,1 +1,11 @@
-export {};
+export { InvalidArgumentError } from './InvalidArgumentError.js';
+export { SeededRandom } from './SeededRandom.js';
+export { type BacktestRecord, computeMetrics, MS_PER_YEAR, type PerformanceMetrics } from './metrics/computeMetrics.js';
+export { type DrawdownStatistics, drawdownCurve, drawdownStatistics } from './metrics/drawdownStatistics.js';
+export { exposureTime } from './metrics/exposureTime.js';
+export { type MetricsOptions, MetricsOptionsSchema } from './metrics/MetricsOptionsSchema.js';
+export { monthlyReturns, type YearReturns } from './metrics/monthlyReturns.js';
+export { type AnnualizationOptions, annualizedVolatility, perBarRiskFreeRate, sharpeRatio, sortinoRatio } from './metrics/riskAdjustedReturns.js';
+export { simpleReturns } from './metrics/simpleReturns.js';
+export type { Trade } from './metrics/Trade.js';
+export { type TradeStatistics, tradeStatistics } from './metrics/tradeStatistics.js';

@@ -5,6 +5,25 @@ export type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '
 // --- end signal contract ---
 
 // --- engine, rule strategies, runner ---
+export type { PortfolioState } from './engine/EnginePortfolio.js';
+export type { OrderIntent, StageOutcome, TickResult, TickStage } from './engine/TickResult.js';
+export { copyTickResult, TICK_STAGES } from './engine/TickResult.js';
+export type { EngineStatus, TradingEngineDependencies, TradingEngineState } from './engine/TradingEngine.js';
+export { TradingEngine } from './engine/TradingEngine.js';
+export type { ParsedTradingEngineConfig, TradingEngineConfig } from './engine/TradingEngineConfigSchema.js';
+export { TradingEngineConfigSchema } from './engine/TradingEngineConfigSchema.js';
+export { TradingEngineError } from './engine/TradingEngineError.js';
+export type { RsiMeanReversionConfig } from './strategies/RsiMeanReversionStrategy.js';
+export { RsiMeanReversionConfigSchema, RsiMeanReversionStrategy } from './strategies/RsiMeanReversionStrategy.js';
+export type { SmaCrossoverConfig } from './strategies/SmaCrossoverStrategy.js';
+export { SmaCrossoverConfigSchema, SmaCrossoverStrategy } from './strategies/SmaCrossoverStrategy.js';
+export type { ReplayFeedOptions } from './runner/ReplayFeed.js';
+export { ReplayFeed } from './runner/ReplayFeed.js';
+export type { DecisionRecord, RunResult, SubmittedOrder } from './runner/RunResult.js';
+export type { BacktestOptions, BacktestResult } from './runner/runBacktest.js';
+export { runBacktest } from './runner/runBacktest.js';
+export type { LiveOptions, RunnerLogger } from './runner/runLive.js';
+export { runLive } from './runner/runLive.js';
 // --- end engine ---
 
 // --- models, registry, hot-swap ---

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TradingEngineError } from './TradingEngineError.js';
+import { parseWithSchema } from './parseWithSchema.js';
 
 /** The engine's configuration. `TradingEngineConfigSchema.parse({ symbol, timeframe })` fills every default. */
 export const TradingEngineConfigSchema = z
@@ -45,12 +45,5 @@ export type ParsedTradingEngineConfig = z.output<typeof TradingEngineConfigSchem
 
 /** Parses once; every bad path in one error, e.g. `Invalid "config.symbol": expected a non-empty symbol, received "".` */
 export function parseTradingEngineConfig(config: unknown): ParsedTradingEngineConfig {
-  const result = TradingEngineConfigSchema.safeParse(config);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const path = ['config', ...issue.path.map(String)].join('.');
-    const received = issue.path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), config);
-    return `Invalid "${path}": ${issue.message}, received "${String(received)}".`;
-  });
-  throw new TradingEngineError({ argument: 'config', message: lines.join('\n'), cause: result.error });
+  return parseWithSchema(TradingEngineConfigSchema, config, 'config');
 }

@@ -1,4 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
+
+/** The shared data folder beside the repository (../shared/data from the workspace root). */
+const DATA = path.resolve(__dirname, '../../../../../../shared/data');
 
 /** OHLCV columns as typed arrays (the shape of a `BarSeries`, read without depending on it). */
 export interface Columns {
@@ -71,16 +75,16 @@ function readColumns(file: string, firstColumn: number): Columns {
 }
 
 let btc: Columns | undefined;
-/** /work/shared/data/btcusdt_binance_spot_1h.csv: 62,482 hourly BTC/USDT bars (Binance spot). */
+/** shared/data/btcusdt_binance_spot_1h.csv: 62,482 hourly BTC/USDT bars (Binance spot). */
 export function btcHourly(): Columns {
-  btc ??= readColumns('/work/shared/data/btcusdt_binance_spot_1h.csv', 1);
+  btc ??= readColumns(path.join(DATA, 'btcusdt_binance_spot_1h.csv'), 1);
   return btc;
 }
 
 let day2006: Columns | undefined;
-/** /work/shared/data/2006-day-001.txt: 255 daily bars, the fixture of backtrader's indicator tests. */
+/** shared/data/2006-day-001.txt: 255 daily bars, the fixture of backtrader's indicator tests. */
 export function daily2006(): Columns {
-  day2006 ??= readColumns('/work/shared/data/2006-day-001.txt', 1);
+  day2006 ??= readColumns(path.join(DATA, '2006-day-001.txt'), 1);
   return day2006;
 }
 

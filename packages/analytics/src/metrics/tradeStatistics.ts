@@ -1,0 +1,94 @@
+import { safeRatio } from '../math.js';
+import type { Trade } from './Trade.js';
+
+/** Statistics of a trade list. A win has pnl > 0, a loss pnl < 0; a break-even trade is neither. */
+export interface TradeStatistics {
+  readonly numberOfTrades: number;
+  /** wins / numberOfTrades; 0 without trades. */
+  readonly winRate: number;
+  /** Σ winning pnl / |Σ losing pnl|; Infinity with wins and no loss, 0 without wins. */
+  readonly profitFactor: number;
+  /** Mean pnl per trade (quote currency); 0 without trades. */
+  readonly expectancy: number;
+  /** Mean of pnl / risk, in R multiples; null unless every trade carries a `risk` > 0. */
+  readonly expectancyR: number | null;
+  /** Mean pnl of the wins; 0 without wins. */
+  readonly averageWin: number;
+  /** Mean pnl of the losses (a negative number); 0 without losses. */
+  readonly averageLoss: number;
+  /** averageWin / |averageLoss|; Infinity with wins and no loss. */
+  readonly payoffRatio: number;
+  /** Largest and smallest pnl; 0 without trades. */
+  readonly bestTrade: number;
+  readonly worstTrade: number;
+  /** Longest runs of consecutive wins / losses in list order; a break-even trade ends both. */
+  readonly longestWinStreak: number;
+  readonly longestLossStreak: number;
+  /** Σ fees. */
+  readonly feesPaid: number;
+  /** Σ quantity × (entryPrice + exitPrice): the notional of both legs. */
+  readonly tradedNotional: number;
+}
+
+/** Trade statistics over `trades`, in the order given (a backtester lists them by exit time). */
+export function tradeStatistics(trades: readonly Trade[]): TradeStatistics {
+  let wins = 0;
+  let losses = 0;
+  let grossProfit = 0;
+  let grossLoss = 0;
+  let totalPnl = 0;
+  let best = Number.NEGATIVE_INFINITY;
+  let worst = Number.POSITIVE_INFINITY;
+  let winStreak = 0;
+  let lossStreak = 0;
+  let longestWinStreak = 0;
+  let longestLossStreak = 0;
+  let feesPaid = 0;
+  let tradedNotional = 0;
+  let rSum = 0;
+  let allHaveRisk = trades.length > 0;
+  for (const t of trades) {
+    totalPnl += t.pnl;
+    feesPaid += t.fees;
+    tradedNotional += t.quantity * (t.entryPrice + t.exitPrice);
+    best = Math.max(best, t.pnl);
+    worst = Math.min(worst, t.pnl);
+    if (t.risk !== undefined && t.risk > 0) rSum += t.pnl / t.risk;
+    else allHaveRisk = false;
+    if (t.pnl > 0) {
+      wins++;
+      grossProfit += t.pnl;
+      winStreak++;
+      lossStreak = 0;
+    } else if (t.pnl < 0) {
+      losses++;
+      grossLoss -= t.pnl;
+      lossStreak++;
+      winStreak = 0;
+    } else {
+      winStreak = 0;
+      lossStreak = 0;
+    }
+    longestWinStreak = Math.max(longestWinStreak, winStreak);
+    longestLossStreak = Math.max(longestLossStreak, lossStreak);
+  }
+  const n = trades.length;
+  const averageWin = wins === 0 ? 0 : grossProfit / wins;
+  const averageLoss = losses === 0 ? 0 : -grossLoss / losses;
+  return {
+    numberOfTrades: n,
+    winRate: n === 0 ? 0 : wins / n,
+    profitFactor: safeRatio(grossProfit, grossLoss),
+    expectancy: n === 0 ? 0 : totalPnl / n,
+    expectancyR: allHaveRisk ? rSum / n : null,
+    averageWin,
+    averageLoss,
+    payoffRatio: safeRatio(averageWin, -averageLoss),
+    bestTrade: n === 0 ? 0 : best,
+    worstTrade: n === 0 ? 0 : worst,
+    longestWinStreak,
+    longestLossStreak,
+    feesPaid,
+    tradedNotional,
+  };
+}

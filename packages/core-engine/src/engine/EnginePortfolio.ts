@@ -1,0 +1,177 @@
+import type { Fill } from '@ares/connectors';
+import type { PortfolioSnapshot } from '@ares/risk';
+
+const DAY_MS = 86_400_000;
+/** Closed-trade results kept for the risk engine's loss-streak cool-down. */
+const TRADE_HISTORY = 32;
+/** Order submission times kept for the risk engine's order-rate limit. */
+const ORDER_HISTORY = 64;
+
+/** The engine's own books, checkpointed with the engine. */
+export interface PortfolioState {
+  cash: number;
+  position: number;
+  /** NaN (null in JSON) when flat. */
+  averageEntry: number | null;
+  mark: number | null;
+  peakEquity: number;
+  dayStartEquity: number;
+  dayStartTimestamp: number | null;
+  tradePnl: number;
+  tradeResults: number[];
+  lastTradeTimestamp: number | null;
+  lastStopOutTimestamp: number | null;
+  orderTimestamps: number[];
+}
+
+/**
+ * Cash, one signed position at average cost, and the history the risk limits need, updated from fills
+ * and marks. It is also the `PortfolioSnapshot` handed to the risk engine (one object, updated in place).
+ * Fees are assumed in the quote currency, as the simulated exchange and spot venues report them.
+ */
+export class EnginePortfolio implements PortfolioSnapshot {
+  timestamp = 0;
+  cash = 0;
+  positionQuantity = 0;
+  averageEntry = Number.NaN;
+  mark = Number.NaN;
+  peakEquity = 0;
+  dayStartEquity = 0;
+  dayStartTimestamp = Number.NaN;
+  readonly otherExposure = 0;
+  /** The engine does not see resting orders; the venue enforces its own open-order limits. */
+  readonly openOrderCount = 0;
+  readonly recentOrderTimestamps = new Float64Array(ORDER_HISTORY).fill(Number.NaN);
+  recentTradeResults: Float64Array = new Float64Array(0);
+  lastTradeTimestamp = Number.NaN;
+  lastStopOutTimestamp = Number.NaN;
+  readonly #trades = new Float64Array(TRADE_HISTORY);
+  #tradeCount = 0;
+  #orderIndex = 0;
+  /** Realised PnL, fees included, of the trade in progress (from flat to flat). */
+  #tradePnl = 0;
+
+  /** Cash + position marked at the last price (entry price before any mark). */
+  get equity(): number {
+    if (this.positionQuantity === 0) return this.cash;
+    const mark = Number.isNaN(this.mark) ? this.averageEntry : this.mark;
+    return this.cash + this.positionQuantity * mark;
+  }
+
+  /** Sets cash and position (e.g. from the venue at start). */
+  sync(cash: number, position: number, averageEntry: number): void {
+    this.cash = cash;
+    this.positionQuantity = position;
+    this.averageEntry = position === 0 ? Number.NaN : averageEntry;
+    // A resumed engine keeps its peak and day start; a fresh one starts them here.
+    this.peakEquity = Math.max(this.peakEquity, this.equity);
+    if (Number.isNaN(this.dayStartTimestamp)) this.dayStartEquity = this.equity;
+  }
+
+  /** Marks the position at `price` and moves the peak. */
+  markTo(price: number): void {
+    this.mark = price;
+    const equity = this.equity;
+    if (equity > this.peakEquity) this.peakEquity = equity;
+  }
+
+  /** Sets the decision time; at the first time of a new UTC day the day-start equity is the equity then. */
+  setTime(time: number): void {
+    this.timestamp = time;
+    if (Number.isNaN(this.dayStartTimestamp) || Math.floor(time / DAY_MS) !== Math.floor(this.dayStartTimestamp / DAY_MS)) {
+      this.dayStartTimestamp = time;
+      this.dayStartEquity = this.equity;
+    }
+  }
+
+  recordOrder(time: number): void {
+    this.recentOrderTimestamps[this.#orderIndex] = time;
+    this.#orderIndex = (this.#orderIndex + 1) % ORDER_HISTORY;
+  }
+
+  /** Average-cost accounting of one fill; a trade ends when the position returns to (or crosses) zero. */
+  applyFill(fill: Fill): void {
+    const signed = fill.side === 'buy' ? fill.quantity : -fill.quantity;
+    const before = this.positionQuantity;
+    this.cash -= signed * fill.price + fill.fee;
+    this.#tradePnl -= fill.fee;
+    const after = before + signed;
+    if (before === 0 || Math.sign(before) === Math.sign(signed)) {
+      this.averageEntry = before === 0 ? fill.price : (Math.abs(before) * this.averageEntry + fill.quantity * fill.price) / (Math.abs(before) + fill.quantity);
+    } else {
+      const closed = Math.min(fill.quantity, Math.abs(before));
+      this.#tradePnl += closed * (fill.price - this.averageEntry) * Math.sign(before);
+      // A position within a rounding error of zero is flat.
+      const flat = Math.abs(after) <= 1e-12 * Math.max(1, Math.abs(before));
+      if (flat || Math.sign(after) !== Math.sign(before)) {
+        this.#endTrade(fill);
+        this.averageEntry = flat ? Number.NaN : fill.price;
+      }
+      if (flat) {
+        this.positionQuantity = 0;
+        this.#afterFill(fill.price);
+        return;
+      }
+    }
+    this.positionQuantity = after;
+    this.#afterFill(fill.price);
+  }
+
+  #afterFill(price: number): void {
+    if (Number.isNaN(this.mark)) this.mark = price;
+    const equity = this.equity;
+    if (equity > this.peakEquity) this.peakEquity = equity;
+  }
+
+  #endTrade(fill: Fill): void {
+    if (this.#tradeCount === TRADE_HISTORY) this.#trades.copyWithin(0, 1);
+    else this.#tradeCount++;
+    this.#trades[this.#tradeCount - 1] = this.#tradePnl;
+    this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
+    this.#tradePnl = 0;
+    this.lastTradeTimestamp = fill.timestamp;
+    // The simulated exchange names an attached stop-loss leg `<entry id>:sl`.
+    if (fill.clientOrderId.endsWith(':sl')) this.lastStopOutTimestamp = fill.timestamp;
+  }
+
+  getState(): PortfolioState {
+    return {
+      cash: this.cash,
+      position: this.positionQuantity,
+      averageEntry: nullIfNaN(this.averageEntry),
+      mark: nullIfNaN(this.mark),
+      peakEquity: this.peakEquity,
+      dayStartEquity: this.dayStartEquity,
+      dayStartTimestamp: nullIfNaN(this.dayStartTimestamp),
+      tradePnl: this.#tradePnl,
+      tradeResults: Array.from(this.recentTradeResults),
+      lastTradeTimestamp: nullIfNaN(this.lastTradeTimestamp),
+      lastStopOutTimestamp: nullIfNaN(this.lastStopOutTimestamp),
+      orderTimestamps: Array.from(this.recentOrderTimestamps, (t) => (Number.isNaN(t) ? -1 : t)),
+    };
+  }
+
+  restore(state: PortfolioState): void {
+    this.cash = state.cash;
+    this.positionQuantity = state.position;
+    this.averageEntry = state.averageEntry ?? Number.NaN;
+    this.mark = state.mark ?? Number.NaN;
+    this.peakEquity = state.peakEquity;
+    this.dayStartEquity = state.dayStartEquity;
+    this.dayStartTimestamp = state.dayStartTimestamp ?? Number.NaN;
+    this.#tradePnl = state.tradePnl;
+    const results = state.tradeResults.slice(-TRADE_HISTORY);
+    this.#trades.set(results);
+    this.#tradeCount = results.length;
+    this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
+    this.lastTradeTimestamp = state.lastTradeTimestamp ?? Number.NaN;
+    this.lastStopOutTimestamp = state.lastStopOutTimestamp ?? Number.NaN;
+    state.orderTimestamps.slice(0, ORDER_HISTORY).forEach((t, i) => {
+      this.recentOrderTimestamps[i] = t < 0 ? Number.NaN : t;
+    });
+  }
+}
+
+function nullIfNaN(value: number): number | null {
+  return Number.isNaN(value) ? null : value;
+}

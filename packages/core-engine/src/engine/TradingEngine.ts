@@ -1,0 +1,636 @@
+import type { Fill } from '@ares/connectors';
+import { DriftMonitor, type DriftMonitorState } from '@ares/drift';
+import { type Bar, compileStreaming, type StreamingFeatureState, type StreamingFeatureVector, specHash, timeframeToMs, validateBar } from '@ares/features';
+import { Histogram, type Clock } from '@ares/pipeline-kit';
+import { createRiskEngine, type OrderProposal, type OrderSide, type RiskDecision, type RiskEngine, roundPriceToTick, stepDecimals } from '@ares/risk';
+import type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '../signal/SignalSource.js';
+import { EnginePortfolio, type PortfolioState } from './EnginePortfolio.js';
+import type { OrderIntent, StageOutcome, TickResult, TickStage } from './TickResult.js';
+import { type ParsedTradingEngineConfig, parseTradingEngineConfig, type TradingEngineConfig } from './TradingEngineConfigSchema.js';
+import { TradingEngineError } from './TradingEngineError.js';
+
+/** What the engine is built from besides its config. */
+export interface TradingEngineDependencies {
+  /** Where decisions come from; its `featureSpec` fixes the engine's features for good. */
+  readonly signal: SignalSource;
+  /** Limits, kill switch, sizing and stops. Default `createRiskEngine()` with its defaults. */
+  readonly risk?: RiskEngine;
+  /** Drift detection; a drift decision puts the engine in safe mode. Default none. */
+  readonly drift?: DriftMonitor;
+  /** Reported in `status()`; the engine itself takes time from the bars. Default none. */
+  readonly clock?: Clock;
+}
+
+/** The engine's view of its state, for the apps' status endpoints and logs. */
+export interface EngineStatus {
+  /** `warming-up` until features are ready; `halted` while the kill switch or the drawdown halt is on. */
+  state: 'warming-up' | 'trading' | 'safe-mode' | 'halted';
+  symbol: string;
+  /** Bars accepted so far. */
+  bars: number;
+  /** Bars rejected by validation so far. */
+  rejectedBars: number;
+  /** Signed position, base units. */
+  position: number;
+  /** NaN when flat. */
+  averageEntryPrice: number;
+  cash: number;
+  equity: number;
+  lastDecision: { timestamp: number; target: SignalTarget; probability: number | undefined; reason: string } | null;
+  /** The signal source in use (strategy name or model@version). */
+  signalId: string;
+  safeModeReason: string | null;
+  killSwitch: { tripped: boolean; trippedBy: string | null };
+  drawdownHalted: boolean;
+  /** processTick latency percentiles in ns (NaN before the first measured tick or with `measureStages` off). */
+  latencyNs: { p50: number; p99: number; count: number };
+  /** `clock.now()` when a clock was given, else NaN. */
+  time: number;
+}
+
+/** A checkpoint of the engine (plain JSON). The signal source and risk config are not in it: they are rebuilt from config. */
+export interface TradingEngineState {
+  version: 1;
+  engineId: string;
+  symbol: string;
+  features: StreamingFeatureState;
+  portfolio: PortfolioState;
+  previousBar: Bar | null;
+  safeModeReason: string | null;
+  pendingEntry: -1 | 0 | 1;
+  pendingReason: string;
+  sequence: number;
+  lastProbability: number | null;
+  bars: number;
+  drift: DriftMonitorState | null;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+interface MutableBar {
+  timestamp: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+const WARMING_UP = 'features warming up';
+const NO_CHANGE = 'no change';
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/**
+ * The decision engine, identical in backtest, paper and live trading. `processTick(bar)` runs the hot
+ * path at the bar's close: validate → features → drift → signal → risk → sizing → intent. It never
+ * throws; every failure is a {@link TickResult}. It answers synchronously unless the signal source
+ * returns a promise (model inference). Fills come back through `onFill`.
+ */
+export class TradingEngine {
+  readonly #config: ParsedTradingEngineConfig;
+  readonly #timeframeMs: number;
+  readonly #risk: RiskEngine;
+  #drift: DriftMonitor | undefined;
+  readonly #clock: Clock | undefined;
+  readonly #features: StreamingFeatureVector;
+  readonly #driftColumns: readonly { name: string; index: number }[];
+  readonly #portfolio = new EnginePortfolio();
+  readonly #latency = new Histogram('engine.tick', 'ns');
+  readonly #tickDecimals: number;
+  #signal: SignalSource;
+  #pendingSignal: SignalSource | undefined;
+  #inFlight = false;
+  readonly #previous: MutableBar = { timestamp: Number.NaN, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  #hasPrevious = false;
+  #bars = 0;
+  #rejectedBars = 0;
+  #ready = false;
+  #safeModeReason: string | null = null;
+  #pendingEntry: -1 | 0 | 1 = 0;
+  #pendingReason = '';
+  #sequence = 0;
+  #lastProbability: number | undefined;
+  #lastDecisionTime = Number.NaN;
+  readonly #context: Mutable<SignalContext>;
+  readonly #proposal: Mutable<OrderProposal> = { side: 'buy', intent: 'entry', price: 0 };
+  readonly #result: TickResult;
+  #stageStart = 0;
+  #measure: boolean;
+
+  constructor(config: TradingEngineConfig, dependencies: TradingEngineDependencies) {
+    this.#config = parseTradingEngineConfig(config);
+    this.#measure = this.#config.measureStages;
+    this.#timeframeMs = timeframeToMs(this.#config.timeframe, 'config.timeframe');
+    this.#signal = dependencies.signal;
+    this.#risk = dependencies.risk ?? createRiskEngine();
+    this.#drift = dependencies.drift;
+    this.#clock = dependencies.clock;
+    this.#features = compileStreaming(this.#signal.featureSpec);
+    const priceTick = this.#risk.config.market.priceTick;
+    this.#tickDecimals = priceTick === undefined ? 0 : stepDecimals(priceTick);
+    this.#driftColumns = this.#config.driftStreams.features.map((name) => {
+      const index = this.#features.columns.indexOf(name);
+      if (index < 0) {
+        throw new TradingEngineError({
+          argument: 'config.driftStreams.features',
+          message: `Invalid "config.driftStreams.features": expected feature columns of the signal's spec (${this.#features.columns.join(', ')}), received "${name}".`,
+        });
+      }
+      return { name, index };
+    });
+    const wanted = [...this.#config.driftStreams.features, ...(this.#config.driftStreams.probability ? ['probability'] : [])];
+    if (wanted.length > 0) {
+      const streams = this.#drift === undefined ? [] : Object.keys(this.#drift.config.streams);
+      const missing = wanted.filter((stream) => !streams.includes(stream));
+      if (missing.length > 0) {
+        throw new TradingEngineError({
+          argument: 'dependencies.drift',
+          message: `Invalid "dependencies.drift": expected a drift monitor with the streams ${wanted.map((s) => `"${s}"`).join(', ')}, received ${this.#drift === undefined ? 'no monitor' : `one without ${missing.map((s) => `"${s}"`).join(', ')}`}.`,
+        });
+      }
+    }
+    this.#context = { bar: this.#previous, features: this.#features.values, featuresReady: false, position: 0 };
+    const stage = (): StageOutcome => ({ status: 'skipped', reason: '', durationNs: Number.NaN });
+    this.#result = {
+      timestamp: Number.NaN,
+      stages: { validate: stage(), features: stage(), drift: stage(), signal: stage(), risk: stage(), sizing: stage(), intent: stage() },
+      target: null,
+      probability: undefined,
+      reason: '',
+      intent: null,
+      signalId: this.#signal.id,
+      safeMode: false,
+      durationNs: Number.NaN,
+    };
+  }
+
+  get config(): Readonly<ParsedTradingEngineConfig> {
+    return this.#config;
+  }
+
+  /** Whether stages are timed (starts as `config.measureStages`); the backtest runner turns it off for its run. */
+  get measureStages(): boolean {
+    return this.#measure;
+  }
+
+  set measureStages(on: boolean) {
+    this.#measure = on;
+  }
+
+  /** The bar duration in ms: a bar's decision time is its open time + this. */
+  get timeframeMs(): number {
+    return this.#timeframeMs;
+  }
+
+  /** The risk engine (its kill switch: `engine.risk.killSwitch.trip()`). */
+  get risk(): RiskEngine {
+    return this.#risk;
+  }
+
+  /** The feature columns the signal reads, in order. */
+  get featureColumns(): readonly string[] {
+    return this.#features.columns;
+  }
+
+  /** `specHash` of the engine's feature spec: a new signal source must have the same. */
+  get specHash(): string {
+    return this.#features.specHash;
+  }
+
+  get signalSource(): SignalSource {
+    return this.#pendingSignal ?? this.#signal;
+  }
+
+  /**
+   * Replaces the signal source between ticks: at once when idle, after the tick in flight otherwise
+   * (a tick never switches source midway).
+   * @throws TradingEngineError when the source's feature spec differs from the engine's.
+   */
+  setSignalSource(source: SignalSource): void {
+    let hash: string;
+    try {
+      hash = specHash(source.featureSpec);
+    } catch (error) {
+      throw new TradingEngineError({ argument: 'source.featureSpec', message: `Invalid "source.featureSpec" of "${source.id}": ${message(error)}`, cause: error });
+    }
+    if (hash !== this.#features.specHash) {
+      throw new TradingEngineError({
+        argument: 'source.featureSpec',
+        message: `Invalid "source.featureSpec" of "${source.id}": expected the engine's feature spec (specHash "${this.#features.specHash}"), received specHash "${hash}". Build a new engine for a different feature set.`,
+      });
+    }
+    if (this.#inFlight) this.#pendingSignal = source;
+    else {
+      this.#signal = source;
+      this.#pendingSignal = undefined;
+    }
+  }
+
+  /** Sets cash and position, e.g. from the venue's balances before the first tick. */
+  syncPortfolio(portfolio: { cash: number; position?: number; averageEntryPrice?: number }): void {
+    this.#portfolio.sync(portfolio.cash, portfolio.position ?? 0, portfolio.averageEntryPrice ?? Number.NaN);
+  }
+
+  /** Books a fill of the engine's symbol (others are ignored): position, average entry, cash, trade results. */
+  onFill(fill: Fill): void {
+    if (fill.symbol === this.#config.symbol) this.#portfolio.applyFill(fill);
+  }
+
+  /** Marks the position at `price` between bars (e.g. from a ticker); bars mark at their close. */
+  markToMarket(price: number): void {
+    if (price > 0 && price < Number.POSITIVE_INFINITY) this.#portfolio.markTo(price);
+  }
+
+  /** The engine's equity: cash + position at the last mark. */
+  get equity(): number {
+    return this.#portfolio.equity;
+  }
+
+  /** Signed position, base units. */
+  get position(): number {
+    return this.#portfolio.positionQuantity;
+  }
+
+  /**
+   * Runs the hot path on one closed bar. Returns the engine's reused result (valid until the next
+   * tick), or a promise of it when the signal source awaits inference. Never throws or rejects.
+   */
+  processTick(bar: Bar): TickResult | Promise<TickResult> {
+    if (this.#inFlight) return busyResult(bar, this.#signal.id);
+    const r = this.#result;
+    const measure = this.#measure;
+    const start = measure ? performance.now() : 0;
+    this.#stageStart = start;
+    if (this.#pendingSignal !== undefined) {
+      this.#signal = this.#pendingSignal;
+      this.#pendingSignal = undefined;
+    }
+    r.timestamp = bar?.timestamp;
+    r.target = null;
+    r.probability = undefined;
+    r.reason = '';
+    r.intent = null;
+    r.signalId = this.#signal.id;
+    r.durationNs = Number.NaN;
+    const stages = r.stages;
+    resetStage(stages.validate);
+    resetStage(stages.features);
+    resetStage(stages.drift);
+    resetStage(stages.signal);
+    resetStage(stages.risk);
+    resetStage(stages.sizing);
+    resetStage(stages.intent);
+    try {
+      if (!this.#validate(bar)) return this.#finish(start);
+      const ready = this.#features.update(bar);
+      this.#ready = ready;
+      // The day-start equity is taken before this bar's move, then the position is marked at its close.
+      this.#portfolio.setTime(bar.timestamp + this.#timeframeMs);
+      this.#portfolio.markTo(bar.close);
+      this.#done('features', 'ok', ready ? '' : WARMING_UP);
+      this.#updateDrift(ready);
+      if (!ready) {
+        this.#done('signal', 'skipped', WARMING_UP);
+        r.reason = WARMING_UP;
+        return this.#act(bar, null, start);
+      }
+      const context = this.#context;
+      context.bar = bar;
+      context.featuresReady = true;
+      const position = this.#portfolio.positionQuantity;
+      context.position = position > 0 ? 1 : position < 0 ? -1 : 0;
+      let decision: SignalDecision | Promise<SignalDecision>;
+      try {
+        decision = this.#signal.decide(context);
+      } catch (error) {
+        this.#signalFailed('threw', error);
+        return this.#act(bar, null, start);
+      }
+      if (isPromise(decision)) {
+        this.#inFlight = true;
+        return decision.then(
+          (d) => {
+            this.#inFlight = false;
+            return this.#afterSignal(bar, d, start);
+          },
+          (error: unknown) => {
+            this.#inFlight = false;
+            this.#signalFailed('rejected', error);
+            return this.#act(bar, null, start);
+          },
+        );
+      }
+      return this.#afterSignal(bar, decision, start);
+    } catch (error) {
+      return this.#crashed(error, start);
+    }
+  }
+
+  #afterSignal(bar: Bar, decision: SignalDecision, start: number): TickResult {
+    try {
+      const r = this.#result;
+      r.target = decision.target;
+      r.probability = decision.probability;
+      r.reason = decision.reason;
+      this.#lastProbability = decision.probability;
+      this.#lastDecisionTime = bar.timestamp;
+      this.#done('signal', 'ok', decision.reason);
+      return this.#act(bar, decision, start);
+    } catch (error) {
+      return this.#crashed(error, start);
+    }
+  }
+
+  #signalFailed(how: 'threw' | 'rejected', error: unknown): void {
+    this.#lastProbability = undefined;
+    const reason = `signal source "${this.#signal.id}" ${how}: ${message(error)}`;
+    this.#result.reason = reason;
+    this.#done('signal', 'rejected', reason);
+  }
+
+  /** Validates against the previous accepted bar; a rejected bar leaves every state untouched. */
+  #validate(bar: Bar): boolean {
+    if (typeof bar !== 'object' || bar === null) {
+      this.#rejectedBars++;
+      const reason = `bar rejected: expected a bar object, received "${String(bar)}"`;
+      this.#result.reason = reason;
+      this.#done('validate', 'rejected', reason);
+      return false;
+    }
+    const issue = validateBar(bar, this.#hasPrevious ? this.#previous : undefined, { timeframeMs: this.#timeframeMs });
+    if (issue !== null && (issue.rule !== 'gap' || this.#config.validation.rejectGaps)) {
+      this.#rejectedBars++;
+      const reason = `bar rejected (${issue.rule}): ${issue.message}`;
+      this.#result.reason = reason;
+      this.#done('validate', 'rejected', reason);
+      return false;
+    }
+    const p = this.#previous;
+    p.timestamp = bar.timestamp;
+    p.open = bar.open;
+    p.high = bar.high;
+    p.low = bar.low;
+    p.close = bar.close;
+    p.volume = bar.volume;
+    this.#hasPrevious = true;
+    this.#bars++;
+    this.#done('validate', 'ok', issue === null ? '' : issue.message);
+    return true;
+  }
+
+  #updateDrift(ready: boolean): void {
+    const drift = this.#drift;
+    if (drift === undefined || !ready) {
+      this.#done('drift', 'skipped', drift === undefined ? '' : WARMING_UP);
+      return;
+    }
+    const observations: Record<string, number> = {};
+    const values = this.#features.values;
+    for (const { name, index } of this.#driftColumns) observations[name] = values[index] as number;
+    if (this.#config.driftStreams.probability && this.#lastProbability !== undefined) observations.probability = this.#lastProbability;
+    try {
+      const decision = drift.update(observations);
+      if (decision.event === 'safe-mode-entered' || (decision.safeMode && this.#safeModeReason === null)) this.#safeModeReason = decision.reason;
+      if (!decision.safeMode) this.#safeModeReason = null;
+      this.#done('drift', 'ok', decision.status === 'normal' ? '' : decision.reason);
+    } catch (error) {
+      this.#done('drift', 'rejected', `drift monitor refused the observations: ${message(error)}`);
+    }
+  }
+
+  /** Turns the target (or a forced exit) into a risk-checked, sized order intent. */
+  #act(bar: Bar, decision: SignalDecision | null, start: number): TickResult {
+    const r = this.#result;
+    const position = this.#portfolio.positionQuantity;
+    const held = position > 0 ? 1 : position < 0 ? -1 : 0;
+    let target: SignalTarget = decision === null ? null : decision.target;
+    let why = decision === null ? '' : decision.reason;
+    if (target !== null) this.#pendingEntry = 0;
+    else if (this.#pendingEntry !== 0 && held === 0 && this.#result.stages.signal.status === 'ok') {
+      // The second half of a reversal: the exit filled, the opposite entry follows.
+      target = this.#pendingEntry;
+      why = `${this.#pendingReason} (reversal)`;
+      this.#pendingEntry = 0;
+    }
+
+    const safeMode = this.#safeModeReason !== null;
+    r.safeMode = safeMode;
+    if (safeMode && this.#config.safeModeAction === 'flatten' && held !== 0) {
+      return this.#order(bar, 'exit', held, `safe mode (flatten): ${this.#safeModeReason}`, decision, start);
+    }
+    if (target === null || target === held) {
+      // Nothing wanted; a position is still checked against the risk engine's flatten rules.
+      if (held !== 0 && this.#evaluate(bar, 'exit', held, decision).flatten) {
+        return this.#order(bar, 'exit', held, `risk: flatten (${this.#risk.killSwitch.isTripped ? 'kill switch' : 'max drawdown'})`, decision, start);
+      }
+      if (r.reason === '') r.reason = why === '' ? NO_CHANGE : why;
+      this.#done('risk', held === 0 ? 'skipped' : 'ok', '');
+      return this.#finish(start);
+    }
+    if (held !== 0) {
+      if (target !== 0) {
+        this.#pendingEntry = target;
+        this.#pendingReason = `entry ${target > 0 ? 'long' : 'short'}: ${why}`;
+      }
+      return this.#order(bar, 'exit', held, `exit ${held > 0 ? 'long' : 'short'}: ${why}`, decision, start);
+    }
+    if (safeMode) {
+      const reason = `safe mode: no new entries (${this.#safeModeReason})`;
+      r.reason = reason;
+      this.#done('risk', 'rejected', reason);
+      return this.#finish(start);
+    }
+    return this.#order(bar, 'entry', target as -1 | 1, `entry ${target > 0 ? 'long' : 'short'}: ${why}`, decision, start);
+  }
+
+  /** `direction` is the position's sign for an exit, the new position's for an entry. */
+  #evaluate(bar: Bar, intent: 'entry' | 'exit', direction: -1 | 1, decision: SignalDecision | null): RiskDecision {
+    const p = this.#proposal;
+    p.intent = intent;
+    p.side = (intent === 'entry') === direction > 0 ? 'buy' : 'sell';
+    p.price = bar.close;
+    p.probability = decision?.probability;
+    return this.#risk.evaluate(this.#portfolio, p);
+  }
+
+  #order(bar: Bar, intent: 'entry' | 'exit', direction: -1 | 1, reason: string, decision: SignalDecision | null, start: number): TickResult {
+    const r = this.#result;
+    const d = this.#evaluate(bar, intent, direction, decision);
+    if (!d.approved) {
+      const denied = `risk denied ${reason}: ${d.reasons.join(', ')}`;
+      r.reason = denied;
+      this.#done('risk', 'rejected', denied);
+      return this.#finish(start);
+    }
+    this.#done('risk', 'ok', d.adjustments.length === 0 ? '' : `adjusted: ${d.adjustments.join(', ')}`);
+    const side = d.side;
+    const stopLoss = d.stopLoss === null ? undefined : this.#roundStop(d.stopLoss, side, 'stop-loss');
+    const takeProfit = d.takeProfit === null ? undefined : this.#roundStop(d.takeProfit, side, 'take-profit');
+    this.#done('sizing', 'ok', '');
+    const time = bar.timestamp + this.#timeframeMs;
+    const orderIntent: OrderIntent = {
+      clientOrderId: `${this.#config.id}-${bar.timestamp}-${++this.#sequence}`,
+      symbol: this.#config.symbol,
+      side,
+      type: 'market',
+      quantity: d.quantity,
+      reduceOnly: d.reduceOnly,
+      ...(stopLoss === undefined ? {} : { stopLoss }),
+      ...(takeProfit === undefined ? {} : { takeProfit }),
+      reason,
+    };
+    this.#portfolio.recordOrder(time);
+    r.intent = orderIntent;
+    r.reason = reason;
+    this.#done('intent', 'ok', '');
+    return this.#finish(start);
+  }
+
+  /** Stops on the venue's tick, rounded away from the entry (a stop never moves closer than the risk engine placed it). */
+  #roundStop(price: number, side: OrderSide, kind: 'stop-loss' | 'take-profit'): number {
+    const tick = this.#risk.config.market.priceTick;
+    if (tick === undefined) return price;
+    // Long stop-loss and short take-profit sit below entry: round down (the 'buy' direction).
+    const below = (side === 'buy') === (kind === 'stop-loss');
+    return roundPriceToTick(price, tick, below ? 'buy' : 'sell', this.#tickDecimals);
+  }
+
+  #done(stage: TickStage, status: StageOutcome['status'], reason: string): void {
+    const outcome = this.#result.stages[stage];
+    outcome.status = status;
+    outcome.reason = reason;
+    if (this.#measure) {
+      const now = performance.now();
+      outcome.durationNs = (now - this.#stageStart) * 1e6;
+      this.#stageStart = now;
+    }
+  }
+
+  #finish(start: number): TickResult {
+    const r = this.#result;
+    if (this.#measure) {
+      r.durationNs = (performance.now() - start) * 1e6;
+      this.#latency.record(r.durationNs);
+    }
+    return r;
+  }
+
+  #crashed(error: unknown, start: number): TickResult {
+    this.#inFlight = false;
+    this.#result.reason = `engine error: ${message(error)}`;
+    return this.#finish(start);
+  }
+
+  status(): EngineStatus {
+    const risk = this.#risk;
+    const killed = risk.killSwitch.isTripped || risk.isDrawdownHalted;
+    const r = this.#result;
+    return {
+      state: killed ? 'halted' : this.#safeModeReason !== null ? 'safe-mode' : this.#ready ? 'trading' : 'warming-up',
+      symbol: this.#config.symbol,
+      bars: this.#bars,
+      rejectedBars: this.#rejectedBars,
+      position: this.#portfolio.positionQuantity,
+      averageEntryPrice: this.#portfolio.averageEntry,
+      cash: this.#portfolio.cash,
+      equity: this.#portfolio.equity,
+      lastDecision: Number.isNaN(this.#lastDecisionTime) ? null : { timestamp: this.#lastDecisionTime, target: r.target, probability: r.probability, reason: r.reason },
+      signalId: this.signalSource.id,
+      safeModeReason: this.#safeModeReason,
+      killSwitch: { tripped: risk.killSwitch.isTripped, trippedBy: risk.killSwitch.trippedBy },
+      drawdownHalted: risk.isDrawdownHalted,
+      latencyNs: { p50: this.#latency.percentile(50), p99: this.#latency.percentile(99), count: this.#latency.count },
+      time: this.#clock === undefined ? Number.NaN : this.#clock.now(),
+    };
+  }
+
+  /** A JSON-serializable checkpoint: features, portfolio, safe mode, drift monitor, order sequence. */
+  getState(): TradingEngineState {
+    return {
+      version: 1,
+      engineId: this.#config.id,
+      symbol: this.#config.symbol,
+      features: this.#features.getState(),
+      portfolio: this.#portfolio.getState(),
+      previousBar: this.#hasPrevious ? { ...this.#previous } : null,
+      safeModeReason: this.#safeModeReason,
+      pendingEntry: this.#pendingEntry,
+      pendingReason: this.#pendingReason,
+      sequence: this.#sequence,
+      lastProbability: this.#lastProbability ?? null,
+      bars: this.#bars,
+      drift: this.#drift === undefined ? null : this.#drift.getState(),
+    };
+  }
+
+  /**
+   * Loads a checkpoint from `getState()` of an engine with the same id, symbol and feature spec;
+   * later ticks continue exactly as the saved engine's would.
+   * @throws TradingEngineError for a foreign or corrupt state.
+   */
+  restore(state: TradingEngineState): void {
+    const refuse = (field: string, expected: unknown, received: unknown): never => {
+      throw new TradingEngineError({
+        argument: `state.${field}`,
+        message: `Invalid "state.${field}": expected "${String(expected)}", received "${String(received)}". The checkpoint belongs to another engine.`,
+      });
+    };
+    if (state?.version !== 1) refuse('version', 1, state?.version);
+    if (state.engineId !== this.#config.id) refuse('engineId', this.#config.id, state.engineId);
+    if (state.symbol !== this.#config.symbol) refuse('symbol', this.#config.symbol, state.symbol);
+    if (state.features?.specHash !== this.#features.specHash) refuse('features.specHash', this.#features.specHash, state.features?.specHash);
+    if ((state.drift === null) !== (this.#drift === undefined)) refuse('drift', this.#drift === undefined ? 'null' : 'a drift monitor state', state.drift);
+    this.#features.restore(state.features);
+    if (state.drift !== null) this.#drift = DriftMonitor.fromState(state.drift);
+    this.#portfolio.restore(state.portfolio);
+    if (state.previousBar === null) this.#hasPrevious = false;
+    else {
+      Object.assign(this.#previous, state.previousBar);
+      this.#hasPrevious = true;
+    }
+    this.#safeModeReason = state.safeModeReason;
+    this.#pendingEntry = state.pendingEntry;
+    this.#pendingReason = state.pendingReason;
+    this.#sequence = state.sequence;
+    this.#lastProbability = state.lastProbability ?? undefined;
+    this.#bars = state.bars;
+    this.#ready = state.features.bars >= this.#features.warmupBars;
+  }
+}
+
+function resetStage(stage: StageOutcome): void {
+  stage.status = 'skipped';
+  stage.reason = '';
+  stage.durationNs = Number.NaN;
+}
+
+/** A tick arriving while another awaits inference: refused without touching any state. */
+function busyResult(bar: Bar, signalId: string): TickResult {
+  const reason = 'bar rejected: the previous tick is still awaiting the signal source';
+  const stage = (status: StageOutcome['status']): StageOutcome => ({ status, reason: status === 'rejected' ? reason : '', durationNs: Number.NaN });
+  return {
+    timestamp: bar?.timestamp,
+    stages: {
+      validate: stage('rejected'),
+      features: stage('skipped'),
+      drift: stage('skipped'),
+      signal: stage('skipped'),
+      risk: stage('skipped'),
+      sizing: stage('skipped'),
+      intent: stage('skipped'),
+    },
+    target: null,
+    probability: undefined,
+    reason,
+    intent: null,
+    signalId,
+    safeMode: false,
+    durationNs: Number.NaN,
+  };
+}
