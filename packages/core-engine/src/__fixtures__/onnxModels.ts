@@ -24,6 +24,17 @@ export const SMALL_FEATURE_SPEC = {
   ],
 } as const satisfies FeatureSpecInput;
 
+/** Four z-scores (roughly N(0, 1)), so random tree thresholds in [-1, 1) split them well. Ready after 30 bars. */
+export const Z_SCORE_FEATURE_SPEC = {
+  version: 1,
+  features: [
+    { name: 'close_z_score_10', indicator: 'zScore', params: { period: 10 } },
+    { name: 'close_z_score_30', indicator: 'zScore', params: { period: 30 } },
+    { name: 'volume_z_score_20', indicator: 'zScore', params: { period: 20 }, input: 'volume' },
+    { name: 'high_z_score_5', indicator: 'zScore', params: { period: 5 }, input: 'high' },
+  ],
+} as const satisfies FeatureSpecInput;
+
 /** Another spec (one more feature): a model trained on it must be refused by an engine on SMALL_FEATURE_SPEC. */
 export const OTHER_FEATURE_SPEC = {
   version: 1,

@@ -21,6 +21,7 @@ export interface PortfolioState {
   tradeResults: number[];
   lastTradeTimestamp: number | null;
   lastStopOutTimestamp: number | null;
+  /** Recent order times, oldest first. */
   orderTimestamps: number[];
 }
 
@@ -147,7 +148,7 @@ export class EnginePortfolio implements PortfolioSnapshot {
       tradeResults: Array.from(this.recentTradeResults),
       lastTradeTimestamp: nullIfNaN(this.lastTradeTimestamp),
       lastStopOutTimestamp: nullIfNaN(this.lastStopOutTimestamp),
-      orderTimestamps: Array.from(this.recentOrderTimestamps, (t) => (Number.isNaN(t) ? -1 : t)),
+      orderTimestamps: this.#orderTimesOldestFirst(),
     };
   }
 
@@ -166,9 +167,19 @@ export class EnginePortfolio implements PortfolioSnapshot {
     this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
     this.lastTradeTimestamp = state.lastTradeTimestamp ?? Number.NaN;
     this.lastStopOutTimestamp = state.lastStopOutTimestamp ?? Number.NaN;
-    state.orderTimestamps.slice(0, ORDER_HISTORY).forEach((t, i) => {
-      this.recentOrderTimestamps[i] = t < 0 ? Number.NaN : t;
-    });
+    const times = state.orderTimestamps.slice(-ORDER_HISTORY);
+    this.recentOrderTimestamps.fill(Number.NaN);
+    this.recentOrderTimestamps.set(times);
+    this.#orderIndex = times.length % ORDER_HISTORY;
+  }
+
+  #orderTimesOldestFirst(): number[] {
+    const times: number[] = [];
+    for (let k = 0; k < ORDER_HISTORY; k++) {
+      const t = this.recentOrderTimestamps[(this.#orderIndex + k) % ORDER_HISTORY] as number;
+      if (!Number.isNaN(t)) times.push(t);
+    }
+    return times;
   }
 }
 

@@ -1,5 +1,15 @@
 import { z } from 'zod';
+import { timeframeToMs } from '@ares/features';
 import { parseWithSchema } from './parseWithSchema.js';
+
+function isTimeframe(timeframe: string): boolean {
+  try {
+    timeframeToMs(timeframe);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The engine's configuration. `TradingEngineConfigSchema.parse({ symbol, timeframe })` fills every default. */
 export const TradingEngineConfigSchema = z
@@ -12,7 +22,7 @@ export const TradingEngineConfigSchema = z
     /** The traded instrument, as the venue names it, e.g. `BTC/USDT`. */
     symbol: z.string().min(1, 'expected a non-empty symbol'),
     /** The bar timeframe, e.g. `1h`: gap detection and the decision time (bar open + timeframe). */
-    timeframe: z.string().min(1),
+    timeframe: z.string().refine(isTimeframe, 'expected a positive integer followed by s, m, h or d (e.g. "5m", "4h", "1d")'),
     validation: z
       .object({
         /** Reject a bar that follows missing bars (a gap) instead of accepting it with a note. Default false. */

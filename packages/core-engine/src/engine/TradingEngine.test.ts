@@ -1,0 +1,328 @@
+import { describe, expect, it } from '@jest/globals';
+import { type Fill, SimulatedExchange } from '@ares/connectors';
+import { DriftMonitor } from '@ares/drift';
+import type { Bar } from '@ares/features';
+import { createRiskEngine } from '@ares/risk';
+import { btcBars, LOOSE_RISK, makeEngine, makeExchange, SYMBOL } from '../__fixtures__/engineFixtures.js';
+import { runBacktest, type BacktestResult } from '../runner/runBacktest.js';
+import type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '../signal/SignalSource.js';
+import { SmaCrossoverStrategy } from '../strategies/SmaCrossoverStrategy.js';
+import type { TickResult } from './TickResult.js';
+import { TradingEngine } from './TradingEngine.js';
+import { TradingEngineError } from './TradingEngineError.js';
+
+const SPEC = new SmaCrossoverStrategy({ fast: 3, slow: 5 }).featureSpec;
+const HOUR = 3_600_000;
+
+/** A source with the SMA(3/5) spec whose answer per bar is scripted by the test. */
+class ScriptedSource implements SignalSource {
+  readonly kind = 'rule';
+  readonly featureSpec = SPEC;
+  readonly id: string;
+  readonly #script: (context: SignalContext) => SignalTarget;
+  constructor(id: string, script: (context: SignalContext) => SignalTarget) {
+    this.id = id;
+    this.#script = script;
+  }
+  decide(context: SignalContext): SignalDecision {
+    return { target: this.#script(context), probability: undefined, reason: `scripted by ${this.id}` };
+  }
+  reset(): void {}
+}
+
+/** Answers through a promise, the way model inference does; `fail` makes it reject. */
+class AsyncSource implements SignalSource {
+  readonly kind = 'classifier';
+  readonly featureSpec = SPEC;
+  readonly id: string;
+  fail = false;
+  constructor(id: string) {
+    this.id = id;
+  }
+  async decide(): Promise<SignalDecision> {
+    await Promise.resolve();
+    if (this.fail) throw new Error('inference failed');
+    return { target: 1, probability: 0.7, reason: 'model says long' };
+  }
+  reset(): void {}
+}
+
+function bar(i: number, close = 100 + Math.sin(i / 3) * 5): Bar {
+  return { timestamp: i * HOUR, open: close, high: close + 1, low: close - 1, close, volume: 10 };
+}
+
+function tick(engine: TradingEngine, b: Bar): TickResult {
+  const result = engine.processTick(b);
+  if (result instanceof Promise) throw new Error('expected a synchronous result');
+  return result;
+}
+
+function fill(side: 'buy' | 'sell', quantity: number, price: number, timestamp: number, clientOrderId = 'x'): Fill {
+  return { orderId: '1', clientOrderId, symbol: SYMBOL, side, quantity, price, fee: 0, feeCurrency: 'USDT', liquidity: 'taker', timestamp };
+}
+
+function stagesOf(result: TickResult): Record<string, string> {
+  return Object.fromEntries(Object.entries(result.stages).map(([name, stage]) => [name, stage.status]));
+}
+
+describe('TradingEngine config', () => {
+  it.each([
+    [{ symbol: '', timeframe: '1h' }, 'config.symbol'],
+    [{ symbol: SYMBOL, timeframe: 'hourly' }, 'config.timeframe'],
+    [{ symbol: SYMBOL, timeframe: '1h', id: 'has space' }, 'config.id'],
+    [{ symbol: SYMBOL, timeframe: '1h', driftStreams: { features: ['nope'] } }, 'config.driftStreams.features'],
+    [{ symbol: SYMBOL, timeframe: '1h', driftStreams: { probability: true } }, 'dependencies.drift'],
+  ])('rejects %j naming %s', (config, path) => {
+    const build = () => new TradingEngine(config, { signal: new ScriptedSource('s', () => null) });
+    expect(build).toThrow(TradingEngineError);
+    expect(build).toThrow(`Invalid "${path}"`);
+  });
+});
+
+describe('TradingEngine.processTick', () => {
+  it('runs every stage in order on a good bar and returns an entry intent with a deterministic client order id', () => {
+    const engine = makeEngine(new ScriptedSource('always-long', () => 1), { id: 'bot1' });
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 4; i++) expect(tick(engine, bar(i)).reason).toBe('features warming up');
+    const result = tick(engine, bar(4, 100));
+    expect(stagesOf(result)).toEqual({ validate: 'ok', features: 'ok', drift: 'skipped', signal: 'ok', risk: 'ok', sizing: 'ok', intent: 'ok' });
+    // 10 % of 10 000 at the close of 100 = 10 units.
+    expect(result.intent).toEqual({
+      clientOrderId: `bot1-${4 * HOUR}-1`,
+      symbol: SYMBOL,
+      side: 'buy',
+      type: 'market',
+      quantity: 10,
+      reduceOnly: false,
+      reason: 'entry long: scripted by always-long',
+    });
+    expect(result.signalId).toBe('always-long');
+    expect(Number.isFinite(result.durationNs) && Number.isFinite(result.stages.signal.durationNs)).toBe(true);
+  });
+
+  it.each([
+    ['a NaN close', (prev: Bar): Bar => ({ ...bar(prev.timestamp / HOUR + 1), close: Number.NaN }), 'non-finite'],
+    ['an out-of-order timestamp', (prev: Bar): Bar => bar(prev.timestamp / HOUR - 3), 'out-of-order-timestamp'],
+    ['a duplicate timestamp', (prev: Bar): Bar => bar(prev.timestamp / HOUR), 'duplicate-timestamp'],
+    ['a high below the low', (prev: Bar): Bar => ({ ...bar(prev.timestamp / HOUR + 1), high: 1 }), 'inconsistent-range'],
+    ['a non-positive price', (prev: Bar): Bar => ({ ...bar(prev.timestamp / HOUR + 1), low: -5 }), 'non-positive-price'],
+  ])('rejects a bar with %s as a result, leaves all state untouched and processes the next bar', (_, makeBad, rule) => {
+    const engine = makeEngine(new ScriptedSource('s', (c) => (c.bar.close > 100 ? 1 : 0)));
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 20; i++) tick(engine, bar(i));
+    const before = JSON.stringify(engine.getState());
+    const result = tick(engine, makeBad(bar(19)));
+    expect(stagesOf(result)).toEqual({ validate: 'rejected', features: 'skipped', drift: 'skipped', signal: 'skipped', risk: 'skipped', sizing: 'skipped', intent: 'skipped' });
+    expect(result.reason).toContain(`(${rule})`);
+    expect(result.intent).toBeNull();
+    expect(JSON.stringify(engine.getState())).toBe(before);
+    const next = tick(engine, bar(20));
+    expect(next.stages.validate.status).toBe('ok');
+    expect(next.stages.signal.status).toBe('ok');
+    expect(engine.status().rejectedBars).toBe(1);
+  });
+
+  it('rejects a missing bar object without throwing', () => {
+    const engine = makeEngine(new ScriptedSource('s', () => 1));
+    const result = tick(engine, null as unknown as Bar);
+    expect(result.stages.validate.status).toBe('rejected');
+    expect(result.reason).toContain('expected a bar object');
+  });
+
+  it('accepts a bar after a gap with a note, or rejects it with validation.rejectGaps', () => {
+    const lenient = makeEngine(new ScriptedSource('s', () => null));
+    const strict = makeEngine(new ScriptedSource('s', () => null), { validation: { rejectGaps: true } });
+    for (const engine of [lenient, strict]) tick(engine, bar(0));
+    expect(tick(lenient, bar(3)).stages.validate).toMatchObject({ status: 'ok', reason: expect.stringContaining('2') });
+    expect(tick(strict, bar(3)).stages.validate.status).toBe('rejected');
+  });
+
+  it('turns a throwing signal source into a rejected signal stage and decides normally on the next bar', () => {
+    let calls = 0;
+    const engine = makeEngine(
+      new ScriptedSource('flaky', () => {
+        calls++;
+        if (calls === 2) throw new Error('boom');
+        return 1;
+      }),
+    );
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 5; i++) tick(engine, bar(i));
+    engine.onFill(fill('buy', 1, 100, 5 * HOUR));
+    const failed = tick(engine, bar(5));
+    expect(failed.stages.signal).toMatchObject({ status: 'rejected', reason: 'signal source "flaky" threw: boom' });
+    expect(failed.intent).toBeNull();
+    const next = tick(engine, bar(6));
+    expect(next.stages.signal.status).toBe('ok');
+    expect(next.target).toBe(1);
+  });
+
+  it('awaits an async source, turns a rejection into a result, and refuses a bar that arrives mid-inference', async () => {
+    const source = new AsyncSource('model@1');
+    const engine = makeEngine(source);
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 4; i++) await engine.processTick(bar(i));
+    source.fail = true;
+    const pending = engine.processTick(bar(4));
+    expect(pending).toBeInstanceOf(Promise);
+    const busy = engine.processTick(bar(5));
+    expect(busy).not.toBeInstanceOf(Promise);
+    expect((busy as TickResult).reason).toContain('still awaiting the signal source');
+    const failed = await pending;
+    expect(failed.stages.signal).toMatchObject({ status: 'rejected', reason: 'signal source "model@1" rejected: inference failed' });
+    source.fail = false;
+    const next = await engine.processTick(bar(5));
+    expect(next).toMatchObject({ target: 1, probability: 0.7 });
+    expect(next.intent?.side).toBe('buy');
+  });
+
+  it('reports a risk denial (kill switch) as a rejected risk stage, and trades again once released', () => {
+    const engine = makeEngine(new ScriptedSource('s', () => 1));
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 4; i++) tick(engine, bar(i));
+    engine.risk.killSwitch.trip('operator');
+    const denied = tick(engine, bar(4));
+    expect(denied.stages.risk.status).toBe('rejected');
+    expect(denied.reason).toBe('risk denied entry long: scripted by s: kill-switch');
+    expect(denied.intent).toBeNull();
+    expect(engine.status()).toMatchObject({ state: 'halted', killSwitch: { tripped: true, trippedBy: 'operator' } });
+    engine.risk.killSwitch.release();
+    expect(tick(engine, bar(5)).intent?.side).toBe('buy');
+  });
+
+  it('closes the position when the kill switch trips with killSwitch.flatten', () => {
+    const risk = createRiskEngine({ ...LOOSE_RISK, killSwitch: { flatten: true } });
+    const engine = new TradingEngine({ symbol: SYMBOL, timeframe: '1h' }, { signal: new ScriptedSource('s', () => null), risk });
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 5; i++) tick(engine, bar(i));
+    engine.onFill(fill('buy', 2.5, 100, 5 * HOUR));
+    expect(tick(engine, bar(5)).intent).toBeNull();
+    risk.killSwitch.trip();
+    const result = tick(engine, bar(6));
+    expect(result.intent).toMatchObject({ side: 'sell', quantity: 2.5, reduceOnly: true, reason: 'risk: flatten (kill switch)' });
+  });
+
+  describe('safe mode', () => {
+    // Page-Hinkley on the fast SMA with a tiny threshold: any move of the average is drift.
+    const monitor = () =>
+      new DriftMonitor({
+        streams: { sma_fast: [{ type: 'page-hinkley', config: { minInstances: 1, delta: 0, lambda: 1e-6, direction: 'both' } }] },
+        policy: { safeModeTicks: 1000 },
+      });
+
+    it.each([
+      ['no-entries', null],
+      ['flatten', 'sell'],
+    ] as const)("on drift with action '%s' blocks entries and sends %s as the closing order", (action, closing) => {
+      const engine = new TradingEngine(
+        { symbol: SYMBOL, timeframe: '1h', safeModeAction: action, driftStreams: { features: ['sma_fast'] } },
+        { signal: new ScriptedSource('s', (c) => (c.bar.timestamp >= 8 * HOUR ? 1 : null)), risk: createRiskEngine(LOOSE_RISK), drift: monitor() },
+      );
+      engine.syncPortfolio({ cash: 10_000 });
+      const results: TickResult[] = [];
+      for (let i = 0; i < 12; i++) results.push({ ...tick(engine, bar(i)) });
+      expect(engine.status().state).toBe('safe-mode');
+      expect(engine.status().safeModeReason).toContain('sma_fast/page-hinkley drift');
+      expect(results.every((r) => r.intent === null)).toBe(true);
+      expect(results.some((r) => r.reason.startsWith('safe mode: no new entries'))).toBe(true);
+      engine.onFill(fill('buy', 1, 100, 12 * HOUR));
+      const next = tick(engine, bar(12));
+      expect(next.intent === null ? null : next.intent.side).toBe(closing);
+      if (closing !== null) expect(next.intent?.reason).toMatch(/^safe mode \(flatten\): drift/);
+    });
+  });
+
+  it('refuses a signal source with another feature spec and swaps a matching one on the next tick', () => {
+    const engine = makeEngine(new ScriptedSource('v1', () => null));
+    expect(() => engine.setSignalSource(new SmaCrossoverStrategy({ fast: 4, slow: 9 }))).toThrow(/Invalid "source.featureSpec" of "sma-crossover\(4,9,long-only\)": expected the engine's feature spec/);
+    expect(tick(engine, bar(0)).signalId).toBe('v1');
+    engine.setSignalSource(new ScriptedSource('v2', () => null));
+    expect(tick(engine, bar(1)).signalId).toBe('v2');
+    expect(engine.status().signalId).toBe('v2');
+  });
+
+  it('applies a swap requested during inference only after that tick', async () => {
+    const engine = makeEngine(new AsyncSource('model@1'));
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 5; i++) await engine.processTick(bar(i));
+    const pending = engine.processTick(bar(5));
+    engine.setSignalSource(new AsyncSource('model@2'));
+    expect((await pending).signalId).toBe('model@1');
+    expect((await engine.processTick(bar(6))).signalId).toBe('model@2');
+  });
+
+  it('books fills at average cost: cash, position, realised trade result and equity', () => {
+    const engine = makeEngine(new ScriptedSource('s', () => null));
+    engine.syncPortfolio({ cash: 1000 });
+    engine.onFill({ ...fill('buy', 2, 100, 0), fee: 0.2 });
+    engine.onFill({ ...fill('buy', 2, 110, 1), fee: 0.22 });
+    // Average entry (2·100 + 2·110) / 4 = 105; cash 1000 − 200 − 0.2 − 220 − 0.22 = 579.58.
+    expect(engine.status()).toMatchObject({ position: 4, averageEntryPrice: 105 });
+    expect(engine.status().cash).toBeCloseTo(579.58, 9);
+    engine.onFill({ ...fill('sell', 4, 120, 2), fee: 0.48 });
+    // Trade result: 4 · (120 − 105) − 0.2 − 0.22 − 0.48 = 59.1; cash 579.58 + 480 − 0.48 = 1059.1.
+    const state = engine.getState().portfolio;
+    expect(state.tradeResults).toHaveLength(1);
+    expect(state.tradeResults[0]).toBeCloseTo(59.1, 9);
+    expect(engine.equity).toBeCloseTo(1059.1, 9);
+    expect(engine.position).toBe(0);
+  });
+
+  it('ignores fills of other symbols', () => {
+    const engine = makeEngine(new ScriptedSource('s', () => null));
+    engine.syncPortfolio({ cash: 1000 });
+    engine.onFill({ ...fill('buy', 1, 100, 0), symbol: 'ETH/USDT' });
+    expect(engine.position).toBe(0);
+  });
+
+  it('reports status with latency percentiles once warmed up', () => {
+    const engine = makeEngine(new ScriptedSource('s', () => null));
+    engine.syncPortfolio({ cash: 1000 });
+    expect(engine.status().state).toBe('warming-up');
+    for (let i = 0; i < 30; i++) tick(engine, bar(i));
+    const status = engine.status();
+    expect(status).toMatchObject({ state: 'trading', bars: 30, rejectedBars: 0, position: 0, signalId: 's', safeModeReason: null });
+    expect(status.latencyNs.count).toBe(30);
+    expect(status.latencyNs.p50).toBeGreaterThan(0);
+    expect(status.latencyNs.p99).toBeGreaterThanOrEqual(status.latencyNs.p50);
+  });
+});
+
+describe('TradingEngine checkpoints', () => {
+  it('resumes from a JSON checkpoint (engine and exchange) with the same decisions, orders and final state as an uninterrupted run', () => {
+    const series = btcBars(2000);
+    const strategy = () => new SmaCrossoverStrategy({ fast: 10, slow: 30, mode: 'long-only' });
+    const risk = { ...LOOSE_RISK, stops: { stopLoss: { type: 'percent', fraction: 0.03 }, takeProfit: { type: 'percent', fraction: 0.06 } } } as const;
+    const whole = runBacktest({ engine: makeEngine(strategy(), {}, risk), series, exchange: makeExchange(), symbol: SYMBOL }) as BacktestResult;
+
+    const firstExchange = makeExchange();
+    const first = makeEngine(strategy(), {}, risk);
+    runBacktest({ engine: first, series: series.slice(0, 1000), exchange: firstExchange, symbol: SYMBOL });
+    const saved = JSON.parse(JSON.stringify({ engine: first.getState(), exchange: firstExchange.getState() }));
+    const resumed = makeEngine(strategy(), {}, risk);
+    resumed.restore(saved.engine);
+    const rest = runBacktest({ engine: resumed, series: series.slice(1000), exchange: SimulatedExchange.fromState(saved.exchange), symbol: SYMBOL }) as BacktestResult;
+
+    const cut = series.timestamp[1000] as number;
+    expect(rest.decisions).toEqual(whole.decisions.filter((d) => d.timestamp >= cut));
+    expect(rest.orders).toEqual(whole.orders.filter((o) => o.sentAt > cut));
+    expect(rest.finalState).toEqual(whole.finalState);
+    expect(whole.orders.length).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['engineId', { id: 'other' }],
+    ['symbol', { symbol: 'ETH/USDT' }],
+  ])('refuses a checkpoint with another %s', (field, config) => {
+    const engine = makeEngine(new ScriptedSource('s', () => null));
+    const other = makeEngine(new ScriptedSource('s', () => null), config);
+    expect(() => other.restore(engine.getState())).toThrow(`Invalid "state.${field}"`);
+  });
+
+  it('refuses a checkpoint of another feature spec', () => {
+    const engine = makeEngine(new ScriptedSource('s', () => null));
+    const other = makeEngine(new SmaCrossoverStrategy({ fast: 4, slow: 9 }));
+    expect(() => other.restore(engine.getState())).toThrow(TradingEngineError);
+    expect(() => other.restore(engine.getState())).toThrow('Invalid "state.features.specHash"');
+  });
+});
