@@ -27,4 +27,31 @@ export { runLive } from './runner/runLive.js';
 // --- end engine ---
 
 // --- models, registry, hot-swap ---
+export type { BatchPredictOptions, ClassifierPredictions, FeatureRows } from './models/batchPredict.js';
+export { batchPredict } from './models/batchPredict.js';
+export { ClassifierSignal } from './models/ClassifierSignal.js';
+export type { DirectionProbabilities } from './models/classifierDecision.js';
+export { readDirectionProbabilities, thresholdTarget } from './models/classifierDecision.js';
+export type { LoadedModel, LoadModelOptions } from './models/loadModel.js';
+export { loadModel, metadataPathFor, sha256Hex } from './models/loadModel.js';
+export type { ClassifierSpec, ClassifierThresholds, ModelMetadata, ModelMetadataInput, PolicySpec } from './models/ModelMetadataSchema.js';
+export {
+  ClassifierSpecSchema,
+  ClassifierThresholdsSchema,
+  ModelMetadataSchema,
+  PolicySpecSchema,
+  parseModelMetadata,
+} from './models/ModelMetadataSchema.js';
+export type { ModelValidationIssue } from './models/ModelValidationError.js';
+export { ModelValidationError } from './models/ModelValidationError.js';
+export { PolicySignal } from './models/PolicySignal.js';
+export type { PrecomputedSignalOptions } from './models/PrecomputedSignal.js';
+export { PrecomputedSignal } from './models/PrecomputedSignal.js';
+export { writeObservation } from './models/writeObservation.js';
+export type { ModelListing, ModelPointerName, ModelVersionDescription, RegisteredModel, RegisterMetadata } from './registry/ModelRegistry.js';
+export { ModelRegistry } from './registry/ModelRegistry.js';
+export type { ModelRegistryErrorReason } from './registry/ModelRegistryError.js';
+export { ModelRegistryError } from './registry/ModelRegistryError.js';
+export type { HotSwapOutcome, ModelHotSwapOptions, SignalSourceTarget } from './hotswap/ModelHotSwap.js';
+export { ModelHotSwap } from './hotswap/ModelHotSwap.js';
 // --- end models ---

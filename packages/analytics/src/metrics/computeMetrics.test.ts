@@ -24,16 +24,15 @@ describe('computeMetrics on equity [100, 110, 99, 120] spread over exactly one y
   const m = computeMetrics({ ...curve([100, 110, 99, 120], MS_PER_YEAR / 3), trades: [] }, { periodsPerYear: 3 });
 
   it.each([
-    ['totalReturn', 0.2],
-    ['cagr (one calendar year elapsed, so equal to the total return)', 0.2],
-    ['annualizedVolatility', (Math.sqrt(245.01) / 99) * Math.sqrt(3)],
-    ['sharpeRatio', (7 / Math.sqrt(245.01)) * Math.sqrt(3)],
-    ['sortinoRatio', (7 / 99 / Math.sqrt(0.01 / 3)) * Math.sqrt(3)],
-    ['maxDrawdown (110 → 99)', 0.1],
-    ['calmarRatio = 0.2 / 0.1', 2],
-    ['timeUnderWater (1 of 4 bars)', 0.25],
-  ] as const)('%s', (name, expected) => {
-    const key = name.split(' ')[0] as keyof typeof m;
+    ['totalReturn', '120 / 100 − 1', 0.2],
+    ['cagr', 'one calendar year elapsed, so equal to the total return', 0.2],
+    ['annualizedVolatility', '√245.01 / 99 × √3', (Math.sqrt(245.01) / 99) * Math.sqrt(3)],
+    ['sharpeRatio', '7 / √245.01 × √3', (7 / Math.sqrt(245.01)) * Math.sqrt(3)],
+    ['sortinoRatio', '(7/99) / √(0.01/3) × √3', (7 / 99 / Math.sqrt(0.01 / 3)) * Math.sqrt(3)],
+    ['maxDrawdown', '110 → 99', 0.1],
+    ['calmarRatio', '0.2 / 0.1', 2],
+    ['timeUnderWater', '1 of 4 bars', 0.25],
+  ] as const)('%s = %s', (key, _formula, expected) => {
     expect(m[key]).toBeCloseTo(expected, 12);
   });
 

@@ -1,3 +1,5 @@
+import { checkEquityCurve } from './checkEquityCurve.js';
+
 /** Drawdown figures of an equity curve. Depths are positive fractions of the running peak (0.1 = 10 %). */
 export interface DrawdownStatistics {
   /** Deepest drawdown, max over i of 1 − E_i / max(E_0..E_i). */
@@ -21,10 +23,12 @@ export interface DrawdownStatistics {
 }
 
 /**
- * Depth, duration and time under water of the drawdowns of `equity` (validated beforehand).
+ * Depth, duration and time under water of the drawdowns of an equity curve.
  * An episode starts at a running peak and ends at the first bar with E ≥ that peak.
+ * @throws {InvalidArgumentError} on mismatched lengths, non-increasing timestamps or equity ≤ 0.
  */
-export function drawdownStatistics(timestamps: ArrayLike<number>, equity: ArrayLike<number>): DrawdownStatistics {
+export function drawdownStatistics(timestamps: Float64Array, equity: Float64Array): DrawdownStatistics {
+  checkEquityCurve(timestamps, equity);
   const n = equity.length;
   let peak = equity[0] as number;
   let peakIndex = 0;
@@ -38,7 +42,11 @@ export function drawdownStatistics(timestamps: ArrayLike<number>, equity: ArrayL
   for (let i = 1; i < n; i++) {
     const e = equity[i] as number;
     if (e >= peak) {
-      if (peakIndex < i - 1) closeEpisode(i, false);
+      // a recovery closes the episode that started at the previous peak
+      if (i - peakIndex > 1 && i - peakIndex > longestBars) {
+        longestBars = i - peakIndex;
+        longestMs = (timestamps[i] as number) - (timestamps[peakIndex] as number);
+      }
       peak = e;
       peakIndex = i;
       continue;
@@ -51,15 +59,11 @@ export function drawdownStatistics(timestamps: ArrayLike<number>, equity: ArrayL
       maxTrough = i;
     }
   }
-  if (peakIndex < n - 1) closeEpisode(n - 1, true);
-
-  function closeEpisode(end: number, ongoing: boolean): void {
-    const bars = end - peakIndex;
-    if (bars > longestBars) {
-      longestBars = bars;
-      longestMs = (timestamps[end] as number) - (timestamps[peakIndex] as number);
-      longestOngoing = ongoing;
-    }
+  // an episode still open at the last bar is measured up to it
+  if (n - 1 - peakIndex > longestBars) {
+    longestBars = n - 1 - peakIndex;
+    longestMs = (timestamps[n - 1] as number) - (timestamps[peakIndex] as number);
+    longestOngoing = true;
   }
 
   let recovery = -1;
@@ -81,7 +85,7 @@ export function drawdownStatistics(timestamps: ArrayLike<number>, equity: ArrayL
     longestDrawdownMs: longestMs,
     longestDrawdownOngoing: longestOngoing,
     currentDrawdown: 1 - (equity[n - 1] as number) / peak,
-    timeUnderWater: n === 0 ? 0 : underWater / n,
+    timeUnderWater: underWater / n,
   };
 }
 

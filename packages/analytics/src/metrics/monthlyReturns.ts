@@ -17,14 +17,16 @@ export interface YearReturns {
 export function monthlyReturns(timestamps: Float64Array, equity: Float64Array): YearReturns[] {
   checkEquityCurve(timestamps, equity);
   const years: { year: number; months: (number | null)[]; total: number }[] = [];
-  let base = equity[0] as number;
-  for (let i = 0; i < equity.length; i++) {
+  const monthOf = (i: number): number => {
     const date = new Date(timestamps[i] as number);
-    const year = date.getUTCFullYear();
-    const month = date.getUTCMonth();
-    const next = i + 1 < equity.length ? new Date(timestamps[i + 1] as number) : undefined;
-    const monthEnds = next === undefined || next.getUTCFullYear() !== year || next.getUTCMonth() !== month;
-    if (!monthEnds) continue;
+    return date.getUTCFullYear() * 12 + date.getUTCMonth();
+  };
+  let base = equity[0] as number;
+  let current = monthOf(0);
+  for (let i = 0; i < equity.length; i++) {
+    const next = i + 1 < equity.length ? monthOf(i + 1) : Number.NaN;
+    if (next === current) continue;
+    const year = Math.floor(current / 12);
     const e = equity[i] as number;
     let row = years[years.length - 1];
     if (row === undefined || row.year !== year) {
@@ -32,9 +34,10 @@ export function monthlyReturns(timestamps: Float64Array, equity: Float64Array): 
       years.push(row);
     }
     const r = e / base - 1;
-    row.months[month] = r;
+    row.months[current - year * 12] = r;
     row.total = (1 + row.total) * (1 + r) - 1;
     base = e;
+    current = next;
   }
   return years;
 }

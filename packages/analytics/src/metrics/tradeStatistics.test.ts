@@ -48,6 +48,11 @@ describe('tradeStatistics special cases', () => {
     expect(s.expectancyR).toBeCloseTo(1, 12);
   });
 
+  it('rejects a trade with a non-finite field or an exit before its entry', () => {
+    expect(() => tradeStatistics([trade(1), trade(1, { pnl: Number.NaN })])).toThrow('Invalid "trades.1.pnl": expected a finite number, received "NaN".');
+    expect(() => tradeStatistics([trade(1, { entryTime: 10, exitTime: 5 })])).toThrow('Invalid "trades.0.exitTime": expected >= entryTime (10), received "5".');
+  });
+
   it('sums the notional of both legs: 2 × (50 + 55) = 210', () => {
     expect(tradeStatistics([trade(10)]).tradedNotional).toBe(210);
   });

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../InvalidArgumentError.js';
 import { safeRatio } from '../math.js';
 import type { Trade } from './Trade.js';
 
@@ -30,8 +31,25 @@ export interface TradeStatistics {
   readonly tradedNotional: number;
 }
 
+const NUMERIC_FIELDS = ['entryTime', 'exitTime', 'quantity', 'entryPrice', 'exitPrice', 'pnl', 'fees', 'returnPct'] as const;
+
+function checkTrade(t: Trade, i: number): void {
+  for (const field of NUMERIC_FIELDS) {
+    if (!Number.isFinite(t[field])) {
+      throw new InvalidArgumentError({ argument: `trades.${i}.${field}`, message: `Invalid "trades.${i}.${field}": expected a finite number, received "${t[field]}".` });
+    }
+  }
+  if (t.exitTime < t.entryTime) {
+    throw new InvalidArgumentError({
+      argument: `trades.${i}.exitTime`,
+      message: `Invalid "trades.${i}.exitTime": expected >= entryTime (${t.entryTime}), received "${t.exitTime}".`,
+    });
+  }
+}
+
 /** Trade statistics over `trades`, in the order given (a backtester lists them by exit time). */
 export function tradeStatistics(trades: readonly Trade[]): TradeStatistics {
+  trades.forEach(checkTrade);
   let wins = 0;
   let losses = 0;
   let grossProfit = 0;

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../InvalidArgumentError.js';
+import { quantilesInPlace } from '../math.js';
 import { PERCENTILES, type Distribution, summarizeDistribution } from './summarizeDistribution.js';
 import type { SeededRandom } from '../SeededRandom.js';
 
@@ -46,43 +47,58 @@ export function checkReturns(returns: ArrayLike<number>, argument: string): void
   }
 }
 
+/** Paths drawn per block before their equity is copied to the step-major fan-chart matrix. */
+const CHUNK_PATHS = 64;
+
 /** Draws the paths one after another, compounds them and summarizes the outcome. */
 export function simulatePaths(s: SimulationSettings): MonteCarloResult {
   const { paths, steps, initialEquity, random } = s;
   const width = steps + 1;
+  // step-major (curves[t · paths + p]): each fan-chart column is one contiguous block to select in
   const curves = new Float64Array(paths * width);
   const finalEquity = new Float64Array(paths);
   const maxDrawdown = new Float64Array(paths);
   const timeUnderWater = new Float64Array(paths);
-  const returns = new Float64Array(steps);
   const ruinLevel = s.ruinThreshold * initialEquity;
   let ruined = 0;
   let deep = 0;
-  for (let p = 0; p < paths; p++) {
-    s.drawPath(random, returns);
-    const offset = p * width;
-    let equity = initialEquity;
-    let peak = initialEquity;
-    let worst = 0;
-    let under = 0;
-    let isRuined = false;
-    curves[offset] = equity;
-    for (let t = 0; t < steps; t++) {
-      equity *= 1 + (returns[t] as number);
-      curves[offset + t + 1] = equity;
-      if (equity >= peak) peak = equity;
-      else {
-        under++;
-        const depth = 1 - equity / peak;
-        if (depth > worst) worst = depth;
+  // Paths are drawn in chunks into a path-major buffer (returns, then equity in place), then copied to the
+  // step-major curves chunk by chunk, so the copy writes contiguous runs instead of one value per cache line.
+  const chunk = Math.min(CHUNK_PATHS, paths);
+  const buffer = new Float64Array(chunk * steps);
+  for (let first = 0; first < paths; first += chunk) {
+    const count = Math.min(chunk, paths - first);
+    for (let j = 0; j < count; j++) {
+      const p = first + j;
+      const row = buffer.subarray(j * steps, (j + 1) * steps);
+      s.drawPath(random, row);
+      let equity = initialEquity;
+      let peak = initialEquity;
+      let worst = 0;
+      let under = 0;
+      let isRuined = false;
+      for (let t = 0; t < steps; t++) {
+        equity *= 1 + (row[t] as number);
+        row[t] = equity;
+        if (equity >= peak) peak = equity;
+        else {
+          under++;
+          const depth = 1 - equity / peak;
+          if (depth > worst) worst = depth;
+        }
+        if (equity < ruinLevel) isRuined = true;
       }
-      if (equity < ruinLevel) isRuined = true;
+      curves[p] = initialEquity;
+      finalEquity[p] = equity;
+      maxDrawdown[p] = worst;
+      timeUnderWater[p] = under / width;
+      if (isRuined) ruined++;
+      if (worst > s.drawdownThreshold) deep++;
     }
-    finalEquity[p] = equity;
-    maxDrawdown[p] = worst;
-    timeUnderWater[p] = under / width;
-    if (isRuined) ruined++;
-    if (worst > s.drawdownThreshold) deep++;
+    for (let t = 0; t < steps; t++) {
+      const offset = (t + 1) * paths + first;
+      for (let j = 0; j < count; j++) curves[offset + j] = buffer[j * steps + t] as number;
+    }
   }
   return {
     paths,
@@ -98,12 +114,14 @@ export function simulatePaths(s: SimulationSettings): MonteCarloResult {
 
 function fanBands(curves: Float64Array, paths: number, width: number): Float64Array[] {
   const bands = PERCENTILES.map(() => new Float64Array(width));
-  const column = new Float64Array(paths);
   for (let t = 0; t < width; t++) {
-    for (let p = 0; p < paths; p++) column[p] = curves[p * width + t] as number;
-    const summary = summarizeDistribution(column);
-    const values = [summary.p5, summary.p25, summary.p50, summary.p75, summary.p95];
-    for (let k = 0; k < bands.length; k++) (bands[k] as Float64Array)[t] = values[k] as number;
+    const values = quantilesInPlace(
+      curves.subarray(t * paths, (t + 1) * paths),
+      PERCENTILES.map((p) => p / 100),
+    );
+    values.forEach((value, k) => {
+      (bands[k] as Float64Array)[t] = value;
+    });
   }
   return bands;
 }

@@ -37,7 +37,7 @@ export class ClassifierSignal implements SignalSource {
     this.#spec = spec;
     this.#input = new Float32Array(model.inputWidth);
     // The tensor wraps the buffer without copying: refilling the buffer refills the tensor.
-    this.#feeds = { [model.metadata.input.name]: new Tensor('float32', this.#input, [1, model.inputWidth]) };
+    this.#feeds = { [model.inputName]: new Tensor('float32', this.#input, [1, model.inputWidth]) };
     this.#fetches = [model.outputName];
   }
 

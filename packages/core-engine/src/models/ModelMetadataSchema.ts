@@ -46,6 +46,12 @@ export const ClassifierSpecSchema = z
     positiveClassIndex: z.number().int().min(0).max(1).default(1),
     /** Per class of a `multi-class` tensor, the target it votes for (-1 short, 0 flat, 1 long). */
     classTargets: z.array(target).min(2).optional(),
+    /**
+     * When `probabilityOutput` is a ZipMap (sequence of maps, which onnxruntime-node cannot return), load
+     * the graph without that node and read the probability tensor it zips. Default false: such a model is
+     * refused with advice to export with zipmap disabled.
+     */
+    unwrapZipMap: z.boolean().default(false),
     thresholds: ClassifierThresholdsSchema.default({ enterLong: 0.55, exitLong: 0.5, enterShort: 0.55, exitShort: 0.5, allowShort: false }),
   })
   .strict()
@@ -57,8 +63,8 @@ export const ClassifierSpecSchema = z
 /** How an RL policy's observation is built and its output read. SB3 exports leave both outside the graph. */
 export const PolicySpecSchema = z
   .object({
-    /** Output holding action logits or Q-values, [N, A]. */
-    actionOutput: z.string().min(1),
+    /** Output holding action logits or Q-values, [N, A]. Optional: a graph with one output uses it (SB3 names vary by version). */
+    actionOutput: z.string().min(1).optional(),
     /** `logits` (PPO/A2C: the probability of the chosen action is reported) or `q-values` (DQN). Either way the argmax acts. */
     output: z.enum(['logits', 'q-values']),
     /** Position appended to the features: `none`, `scalar` (-1/0/1) or `one-hot` ([short, flat, long]). Default `none`. */
@@ -101,10 +107,13 @@ export const ModelMetadataSchema = z
     }),
     /** `specHash(featureSpec)`, checked against the spec and against the engine's. */
     specHash: sha256,
-    /** The graph input: its name and shape `[batch, width]` (width = features, + position encoding for policies). */
-    input: z.object({ name: z.string().min(1), shape: z.tuple([dimension, dimension]) }).strict(),
-    /** Every graph output the model is known to have (e.g. `label` and `probabilities`); each must exist in the session. */
-    outputs: z.array(z.string().min(1)).min(1),
+    /**
+     * The graph input: its name (optional when the graph has exactly one input, which is then used) and
+     * shape `[batch, width]` (width = features, + position encoding for policies).
+     */
+    input: z.object({ name: z.string().min(1).optional(), shape: z.tuple([dimension, dimension]) }).strict(),
+    /** Graph outputs the model is known to have (e.g. `label` and `probabilities`); each must exist in the session. Default none. */
+    outputs: z.array(z.string().min(1)).default([]),
     /** Required when `kind` is `classifier`. */
     classifier: ClassifierSpecSchema.optional(),
     /** Required when `kind` is `policy`. */
@@ -123,7 +132,7 @@ export const ModelMetadataSchema = z
     const section = m.kind === 'classifier' ? m.classifier : m.policy;
     if (section === undefined) ctx.addIssue({ code: 'custom', message: `expected a "${m.kind}" section for kind "${m.kind}"`, path: [m.kind] });
     const output = m.kind === 'classifier' ? m.classifier?.probabilityOutput : m.policy?.actionOutput;
-    if (output !== undefined && !m.outputs.includes(output)) {
+    if (output !== undefined && m.outputs.length > 0 && !m.outputs.includes(output)) {
       const field = m.kind === 'classifier' ? 'probabilityOutput' : 'actionOutput';
       ctx.addIssue({ code: 'custom', message: `expected one of "outputs" (${m.outputs.join(', ')})`, path: [m.kind, field], input: output });
     }

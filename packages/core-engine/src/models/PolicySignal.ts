@@ -37,7 +37,7 @@ export class PolicySignal implements SignalSource {
     this.#spec = spec;
     this.#featureCount = model.featureColumns.length;
     this.#input = new Float32Array(model.inputWidth);
-    this.#feeds = { [model.metadata.input.name]: new Tensor('float32', this.#input, [1, model.inputWidth]) };
+    this.#feeds = { [model.inputName]: new Tensor('float32', this.#input, [1, model.inputWidth]) };
     this.#fetches = [model.outputName];
     this.#reasons = spec.actionTargets.map((target, action) => `policy chose action ${action} (target ${target})`);
   }

@@ -55,7 +55,7 @@ export async function batchPredict(model: LoadedModel, matrix: FeatureRows, opti
       if (valid[r] === 0) input.fill(0, r * width, (r + 1) * width);
     }
     const tensor = new Tensor('float32', count * width === input.length ? input : input.subarray(0, count * width), [count, width]);
-    const result = await model.session.run({ [model.metadata.input.name]: tensor }, [model.outputName]);
+    const result = await model.session.run({ [model.inputName]: tensor }, [model.outputName]);
     const data = result[model.outputName]?.data as Float32Array;
     for (let r = 0; r < count; r++) {
       if (valid[r] === 0) {

@@ -19,7 +19,7 @@ describe('thresholdTarget (hysteresis)', () => {
     [-1, 0.49, 0.51, longShort, 0, 'a short closes below exitShort'],
     [-1, 0.7, 0.3, longShort, 1, 'a short flips long when p(long) enters'],
     [1, 0.35, 0.65, longShort, -1, 'a long flips short when p(short) enters'],
-  ] as const)('position %i, p(long) %d, p(short) %d → %i: %s', (position, long, short, thresholds, expected) => {
+  ] as const)('position %i, p(long) %d, p(short) %d → %i: %s', (position, long, short, thresholds, expected, _why) => {
     expect(thresholdTarget(position, long, short, thresholds)).toBe(expected);
   });
 

@@ -6,6 +6,7 @@ import { specHash } from '@ares/features';
 import { createRandom } from '@ares/pipeline-kit';
 import { Tensor } from 'onnxruntime-node';
 import {
+  buildMlpPolicy,
   logisticRegressionModel,
   mlpPolicyModel,
   OTHER_FEATURE_SPEC,
@@ -32,7 +33,7 @@ async function write(model: TestModel): Promise<{ onnxPath: string; metadataPath
 
 async function runRow(model: LoadedModel, row: readonly number[]): Promise<Float32Array> {
   const input = new Tensor('float32', Float32Array.from(row), [1, row.length]);
-  const out = await model.session.run({ [model.metadata.input.name]: input }, [model.outputName]);
+  const out = await model.session.run({ [model.inputName]: input }, [model.outputName]);
   return out[model.outputName]?.data as Float32Array;
 }
 
@@ -96,7 +97,30 @@ describe('loadModel: output conventions', () => {
     const h = hiddenBias.map((b, j) => Math.tanh(obs.reduce((s, x, i) => s + Math.fround(x) * Math.fround(hiddenWeights[i * 8 + j] as number), Math.fround(b))));
     const expected = outputBias.map((b, a) => h.reduce((s, x, j) => s + x * Math.fround(outputWeights[j * 3 + a] as number), Math.fround(b)));
     const out = await runRow(model, obs);
-    expected.forEach((value, a) => expect(out[a]).toBeCloseTo(value, 5));
+    for (const [a, value] of expected.entries()) expect(out[a]).toBeCloseTo(value, 5);
+    await model.release();
+  });
+  it('loads a ZipMap-only converter export with classifier.unwrapZipMap, reading the tensor the ZipMap zips', async () => {
+    const random = createRandom(21);
+    const test = treeEnsembleModel({ featureSpec: SMALL_FEATURE_SPEC, random, trees: 20, depth: 3, zipMap: 'only' });
+    const classifier = { ...(test.metadata.classifier as object), unwrapZipMap: true } as typeof test.metadata.classifier;
+    const model = await loadModel(await write({ ...test, metadata: { ...test.metadata, classifier } }));
+    expect(model.outputName).toBe('probabilities');
+    expect(model.session.outputNames).toEqual(['label', 'probabilities']);
+    const row = [0.3, -0.4, 0.1, 0.9];
+    const out = await runRow(model, row);
+    expect(out[1]).toBeCloseTo(treeEnsembleProbability(test.ensemble, row), 6);
+    await model.release();
+  });
+
+  it('reads input and output names from the session when the metadata leaves them out (SB3 exports vary)', async () => {
+    const test = mlpPolicyModel({ featureSpec: SMALL_FEATURE_SPEC, random: createRandom(8), positionEncoding: 'none', hidden: 4 });
+    const bytes = buildMlpPolicy({ ...test.weights, inputName: 'input', outputName: 'output' });
+    const policy = test.metadata.policy as Record<string, unknown>;
+    const { actionOutput: _, ...withoutOutput } = policy;
+    const metadata = { ...test.metadata, input: { shape: ['N', 4] as [string, number] }, outputs: [], policy: withoutOutput as typeof test.metadata.policy };
+    const model = await loadModel(await writeModelFiles(path.join(dir, `m${counter++}`), bytes, metadata));
+    expect([model.inputName, model.outputName, model.outputWidth]).toEqual(['input', 'output', 3]);
     await model.release();
   });
 });
@@ -152,9 +176,15 @@ describe('loadModel: refusals', () => {
   });
 
   it.each([
-    ['input.name', (m: Record<string, unknown>) => void (m.input = { name: 'features', shape: ['N', 4] })],
-    ['input.shape', (m: Record<string, unknown>) => void (m.input = { name: 'input', shape: ['N', 5] })],
-    ['outputs', (m: Record<string, unknown>) => void (m.outputs = ['probabilities', 'label'])],
+    ['input.name', (m: Record<string, unknown>) => {
+      m.input = { name: 'features', shape: ['N', 4] };
+    }],
+    ['input.shape', (m: Record<string, unknown>) => {
+      m.input = { name: 'input', shape: ['N', 5] };
+    }],
+    ['outputs', (m: Record<string, unknown>) => {
+      m.outputs = ['probabilities', 'label'];
+    }],
   ])('refuses metadata that does not describe the graph: %s', async (field, edit) => {
     const error = await refusal(editMetadata(edit));
     expect(error.field).toBe(field);
@@ -164,6 +194,7 @@ describe('loadModel: refusals', () => {
     const error = await refusal(async () => {}, {}, treeEnsembleModel({ featureSpec: SMALL_FEATURE_SPEC, random: createRandom(3), trees: 2, zipMap: 'only' }));
     expect(error.field).toBe('classifier.probabilityOutput');
     expect(error.message).toMatch(/zipmap disabled/);
+    expect(error.message).toMatch(/unwrapZipMap/);
   });
 
   it('refuses the wrong kind', async () => {
@@ -180,9 +211,15 @@ describe('loadModel: refusals', () => {
   });
 
   it.each([
-    ['thresholds out of order', (m: Record<string, unknown>) => void (m.classifier = { probabilityOutput: 'probabilities', layout: 'positive-class', thresholds: { enterLong: 0.5, exitLong: 0.6 } }), 'classifier.thresholds.exitLong'],
-    ['a missing classifier section', (m: Record<string, unknown>) => void delete m.classifier, 'classifier'],
-    ['a bad sha256', (m: Record<string, unknown>) => void (m.sha256 = 'xyz'), 'sha256'],
+    ['thresholds out of order', (m: Record<string, unknown>) => {
+      m.classifier = { probabilityOutput: 'probabilities', layout: 'positive-class', thresholds: { enterLong: 0.5, exitLong: 0.6 } };
+    }, 'classifier.thresholds.exitLong'],
+    ['a missing classifier section', (m: Record<string, unknown>) => {
+      delete m.classifier;
+    }, 'classifier'],
+    ['a bad sha256', (m: Record<string, unknown>) => {
+      m.sha256 = 'xyz';
+    }, 'sha256'],
   ])('refuses invalid metadata: %s', async (_case, edit, field) => {
     const error = await refusal(editMetadata(edit));
     expect(error.field).toBe(field);

@@ -5,6 +5,7 @@ import { type FeatureSpec, type FeatureSpecInput, parseFeatureSpec, specHash } f
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { describeValue, type ModelMetadata, parseModelMetadata } from './ModelMetadataSchema.js';
 import { ModelValidationError, type ModelValidationIssue } from './ModelValidationError.js';
+import { unwrapZipMap } from './unwrapZipMap.js';
 
 export interface LoadModelOptions {
   /** The ONNX file. */
@@ -23,11 +24,13 @@ export interface LoadedModel {
   /** `name@version`. */
   readonly id: string;
   readonly session: InferenceSession;
+  /** The graph input fed: the metadata's, or the session's only input. */
+  readonly inputName: string;
   /** The feature columns the model reads, in input order. */
   readonly featureColumns: readonly string[];
   /** Input width: the features, plus the position encoding of a policy. */
   readonly inputWidth: number;
-  /** The output the signal reads: the probability tensor or the action logits / Q-values. */
+  /** The output the signal reads: the probability tensor or the action logits / Q-values (the metadata's, or the session's only output). */
   readonly outputName: string;
   /** Columns of that output. */
   readonly outputWidth: number;
@@ -103,14 +106,25 @@ export async function loadModel(options: LoadModelOptions): Promise<LoadedModel>
     refuse({ field: 'sha256', expected: `"${metadata.sha256}"`, found: `"${hash}"` }, 'The ONNX file is corrupt or was altered after its metadata was written.');
   }
 
+  const classifier = metadata.classifier;
+  let unwrapped: { bytes: Uint8Array; tensorOutput: string; zipMapOutput: string } | undefined;
+  if (classifier?.unwrapZipMap === true) {
+    try {
+      const result = unwrapZipMap(bytes, classifier.probabilityOutput);
+      if (result !== undefined) unwrapped = { ...result, zipMapOutput: classifier.probabilityOutput };
+    } catch {
+      // Not decodable as ONNX: the session below reports it.
+    }
+  }
+
   let session: InferenceSession;
   try {
-    session = await InferenceSession.create(bytes, SESSION_OPTIONS);
+    session = await InferenceSession.create(unwrapped?.bytes ?? bytes, SESSION_OPTIONS);
   } catch (error) {
     return refuse({ field: 'onnx', expected: 'a valid ONNX model', found: describeValue(String((error as Error).message)) }, undefined, error);
   }
   try {
-    return await validateSession(options.onnxPath, metadata, session);
+    return await validateSession(options.onnxPath, metadata, session, unwrapped);
   } catch (error) {
     await session.release();
     throw error;
@@ -131,7 +145,8 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
-async function validateSession(file: string, metadata: ModelMetadata, session: InferenceSession): Promise<LoadedModel> {
+/** `unwrapped`: the ZipMap output was replaced by its input tensor (`classifier.unwrapZipMap`). */
+async function validateSession(file: string, metadata: ModelMetadata, session: InferenceSession, unwrapped?: { tensorOutput: string; zipMapOutput: string }): Promise<LoadedModel> {
   const issues: ModelValidationIssue[] = [];
   let hint: string | undefined;
   const featureColumns = featureColumnsOf(metadata.featureSpec);
@@ -145,10 +160,11 @@ async function validateSession(file: string, metadata: ModelMetadata, session: I
   if (normalization !== undefined && normalization.mean.length !== inputWidth) {
     issues.push({ field: 'policy.normalization.mean', expected: `${inputWidth} values (the observation width)`, found: `${normalization.mean.length}` });
   }
-  const inputIndex = session.inputNames.indexOf(metadata.input.name);
-  const input = session.inputMetadata[inputIndex];
+  // Exports name inputs and outputs differently (SB3 by version): a single one is taken from the session.
+  const inputName = metadata.input.name ?? (session.inputNames.length === 1 ? (session.inputNames[0] as string) : '');
+  const input = session.inputMetadata[session.inputNames.indexOf(inputName)];
   if (input === undefined) {
-    issues.push({ field: 'input.name', expected: `one of the session's inputs (${session.inputNames.join(', ')})`, found: `"${metadata.input.name}"` });
+    issues.push({ field: 'input.name', expected: `one of the session's inputs (${session.inputNames.join(', ')})`, found: describeValue(metadata.input.name) });
   } else if (input.isTensor) {
     const sessionWidth = input.shape[input.shape.length - 1];
     if (input.type !== 'float32') issues.push({ field: 'input', expected: 'a float32 tensor', found: `a ${input.type} tensor` });
@@ -157,18 +173,22 @@ async function validateSession(file: string, metadata: ModelMetadata, session: I
     }
   }
   for (const name of metadata.outputs) {
-    if (!session.outputNames.includes(name)) {
+    if (name !== unwrapped?.zipMapOutput && !session.outputNames.includes(name)) {
       issues.push({ field: 'outputs', expected: `outputs of the session (${session.outputNames.join(', ')})`, found: `"${name}"` });
     }
   }
 
-  const outputName = metadata.classifier?.probabilityOutput ?? metadata.policy?.actionOutput ?? '';
+  const declaredOutput = unwrapped?.tensorOutput ?? metadata.classifier?.probabilityOutput ?? metadata.policy?.actionOutput;
+  const outputName = declaredOutput ?? (session.outputNames.length === 1 ? (session.outputNames[0] as string) : '');
   const outputWidth = expectedOutputWidth(metadata);
   const output = session.outputMetadata[session.outputNames.indexOf(outputName)];
-  if (output !== undefined && !output.isTensor) {
+  if (output === undefined && !metadata.outputs.includes(outputName)) {
+    const field = metadata.kind === 'classifier' ? 'classifier.probabilityOutput' : 'policy.actionOutput';
+    issues.push({ field, expected: `one of the session's outputs (${session.outputNames.join(', ')})`, found: describeValue(declaredOutput) });
+  } else if (output !== undefined && !output.isTensor) {
     const tensors = session.outputMetadata.filter((o) => o.isTensor).map((o) => o.name);
     issues.push({ field: `${metadata.kind}.${metadata.kind === 'classifier' ? 'probabilityOutput' : 'actionOutput'}`, expected: 'a tensor output', found: `"${outputName}", a sequence of maps (ZipMap)` });
-    hint = `onnxruntime-node cannot return ZipMap outputs: export with zipmap disabled (skl2onnx options {zipmap: False}), or point the metadata at the probability tensor${tensors.length > 0 ? ` (tensor outputs: ${tensors.join(', ')})` : ''}.`;
+    hint = `onnxruntime-node cannot return ZipMap outputs: export with zipmap disabled (skl2onnx options {zipmap: False}), point the metadata at the probability tensor${tensors.length > 0 ? ` (tensor outputs: ${tensors.join(', ')})` : ''}, or set "classifier.unwrapZipMap": true to read the tensor the ZipMap zips.`;
   } else if (output?.isTensor === true) {
     const width = output.shape[output.shape.length - 1];
     if (typeof width === 'number' && width !== outputWidth) {
@@ -179,7 +199,7 @@ async function validateSession(file: string, metadata: ModelMetadata, session: I
   if (first !== undefined) throw new ModelValidationError({ path: file, issues: [first, ...rest], hint });
 
   // Warm-up: the first run allocates and plans; it also checks the real output width of dynamic shapes.
-  const feeds = { [metadata.input.name]: new Tensor('float32', new Float32Array(inputWidth), [1, inputWidth]) };
+  const feeds = { [inputName]: new Tensor('float32', new Float32Array(inputWidth), [1, inputWidth]) };
   let result: InferenceSession.ReturnType;
   try {
     result = await session.run(feeds, [outputName]);
@@ -194,6 +214,7 @@ async function validateSession(file: string, metadata: ModelMetadata, session: I
     metadata,
     id: `${metadata.name}@${metadata.version}`,
     session,
+    inputName,
     featureColumns,
     inputWidth,
     outputName,

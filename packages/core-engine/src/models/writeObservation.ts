@@ -23,7 +23,7 @@ export function writeObservation(features: ArrayLike<number>, featureCount: numb
     const clip = normalization.clip ?? Number.POSITIVE_INFINITY;
     for (let j = 0; j < out.length; j++) {
       const z = ((out[j] as number) - (normalization.mean[j] as number)) / (normalization.std[j] as number);
-      out[j] = z > clip ? clip : z < -clip ? -clip : z;
+      out[j] = Math.min(Math.max(z, -clip), clip);
     }
   }
   return true;

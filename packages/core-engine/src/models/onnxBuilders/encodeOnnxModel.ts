@@ -1,5 +1,5 @@
 // Internal: writes small ONNX graphs for the test suite and the benchmark. Not exported from the
-// package index; `onnx-proto` is a dev dependency, so only tests and benches may import this folder.
+// package index.
 import onnxProto from 'onnx-proto';
 
 const { onnx } = onnxProto;
