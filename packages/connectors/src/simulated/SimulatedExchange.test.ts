@@ -384,6 +384,16 @@ describe('SimulatedExchange order validation', () => {
     expect(rejection(exchange, order({ clientOrderId: 'b', quantity: 10 })).kind).toBe('insufficient-funds');
   });
 
+  it('fills an order of 1/3 BTC completely when the market has no lot step (no dust left open)', () => {
+    const exchange = new SimulatedExchange({ markets: [{ ...MARKET, quantityStep: 0, minQuantity: 0 }], initialBalances: { USDT: 10_000 } });
+    exchange.processBar('BTC/USDT', { timestamp: 0, open: 100, high: 100, low: 100, close: 100, volume: 1_000 });
+    exchange.submit({ clientOrderId: 'third', symbol: 'BTC/USDT', side: 'buy', type: 'market', quantity: 1 / 3 }, HOUR);
+    const fills = [...exchange.processBar('BTC/USDT', { timestamp: HOUR, open: 100, high: 100, low: 100, close: 100, volume: 1_000 })];
+    expect(fills.map((f) => f.quantity)).toEqual([expect.closeTo(1 / 3, 12)]);
+    expect(exchange.getOrder('BTC/USDT', { clientOrderId: 'third' }).status).toBe('filled');
+    expect(exchange.openOrders()).toEqual([]);
+  });
+
   it('rejects a market order before any bar gave it a reference price', () => {
     const error = rejection(new SimulatedExchange(BASE_CONFIG), order({}));
     expect(error.message).toContain('a market order needs a reference price');

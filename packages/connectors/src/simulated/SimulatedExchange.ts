@@ -549,7 +549,9 @@ export class SimulatedExchange {
     o.filled = round(o.filled + quantity, m.quantityDecimals);
     o.notional += notional;
     o.updatedAt = time;
-    o.status = o.filled >= o.quantity ? 'filled' : 'partially-filled';
+    // Compare at the market's quantity precision: an order of 1/3 with no lot step must not stay open
+    // for a 1e-13 remainder (it would be matched again on every bar).
+    o.status = round(o.quantity - o.filled, m.quantityDecimals) <= 0 ? 'filled' : 'partially-filled';
     this.#release(o, m, held - this.#held(o, m));
 
     const fill: Fill = {

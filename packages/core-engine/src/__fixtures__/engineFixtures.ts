@@ -20,10 +20,13 @@ export function syntheticBars(bars: number, seed = 7): BarSeries {
   return generateSyntheticMarket({ seed, bars, timeframe: '1h', startPrice: 100 }).series;
 }
 
+/** Binance's BTC/USDT rules: lot 0.00001 BTC, tick 0.01 USDT. */
+export const MARKET = { symbol: SYMBOL, base: 'BTC', quote: 'USDT', quantityStep: 0.00001, tickSize: 0.01, makerFee: 0.001, takerFee: 0.001 };
+
 /** A spot exchange with 0.1 % fees, 2 bps slippage and 100 000 USDT. */
 export function makeExchange(overrides: Partial<SimulatedExchangeConfig> = {}): SimulatedExchange {
   return new SimulatedExchange({
-    markets: [{ symbol: SYMBOL, base: 'BTC', quote: 'USDT', makerFee: 0.001, takerFee: 0.001 }],
+    markets: [MARKET],
     initialBalances: { USDT: 100_000 },
     slippage: { kind: 'fixed-bps', bps: 2 },
     ...overrides,
@@ -34,6 +37,7 @@ export function makeExchange(overrides: Partial<SimulatedExchangeConfig> = {}): 
 export const LOOSE_RISK: RiskConfig = {
   limits: { maxDrawdown: 0.99, maxDailyLoss: 0.99, lossCooldownMs: 0, maxOrdersPerWindow: 1000 },
   sizing: { method: 'fixed-fraction', fraction: 0.1 },
+  market: { quantityStep: MARKET.quantityStep, priceTick: MARKET.tickSize },
 };
 
 export function makeEngine(signal: SignalSource, config: Partial<TradingEngineConfig> = {}, risk: RiskConfig = LOOSE_RISK): TradingEngine {

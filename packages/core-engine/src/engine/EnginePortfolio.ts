@@ -4,8 +4,6 @@ import type { PortfolioSnapshot } from '@ares/risk';
 const DAY_MS = 86_400_000;
 /** Closed-trade results kept for the risk engine's loss-streak cool-down. */
 const TRADE_HISTORY = 32;
-/** Order submission times kept for the risk engine's order-rate limit. */
-const ORDER_HISTORY = 64;
 
 /** The engine's own books, checkpointed with the engine. */
 export interface PortfolioState {
@@ -42,7 +40,7 @@ export class EnginePortfolio implements PortfolioSnapshot {
   readonly otherExposure = 0;
   /** The engine does not see resting orders; the venue enforces its own open-order limits. */
   readonly openOrderCount = 0;
-  readonly recentOrderTimestamps = new Float64Array(ORDER_HISTORY).fill(Number.NaN);
+  readonly recentOrderTimestamps: Float64Array;
   recentTradeResults: Float64Array = new Float64Array(0);
   lastTradeTimestamp = Number.NaN;
   lastStopOutTimestamp = Number.NaN;
@@ -51,6 +49,11 @@ export class EnginePortfolio implements PortfolioSnapshot {
   #orderIndex = 0;
   /** Realised PnL, fees included, of the trade in progress (from flat to flat). */
   #tradePnl = 0;
+
+  /** `orderHistory`: order times kept for the order-rate limit (its `maxOrdersPerWindow`). */
+  constructor(orderHistory: number) {
+    this.recentOrderTimestamps = new Float64Array(orderHistory).fill(Number.NaN);
+  }
 
   /** Cash + position marked at the last price (entry price before any mark). */
   get equity(): number {
@@ -87,7 +90,7 @@ export class EnginePortfolio implements PortfolioSnapshot {
 
   recordOrder(time: number): void {
     this.recentOrderTimestamps[this.#orderIndex] = time;
-    this.#orderIndex = (this.#orderIndex + 1) % ORDER_HISTORY;
+    this.#orderIndex = (this.#orderIndex + 1) % this.recentOrderTimestamps.length;
   }
 
   /** Average-cost accounting of one fill; a trade ends when the position returns to (or crosses) zero. */
@@ -167,16 +170,16 @@ export class EnginePortfolio implements PortfolioSnapshot {
     this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
     this.lastTradeTimestamp = state.lastTradeTimestamp ?? Number.NaN;
     this.lastStopOutTimestamp = state.lastStopOutTimestamp ?? Number.NaN;
-    const times = state.orderTimestamps.slice(-ORDER_HISTORY);
+    const times = state.orderTimestamps.slice(-this.recentOrderTimestamps.length);
     this.recentOrderTimestamps.fill(Number.NaN);
     this.recentOrderTimestamps.set(times);
-    this.#orderIndex = times.length % ORDER_HISTORY;
+    this.#orderIndex = times.length % this.recentOrderTimestamps.length;
   }
 
   #orderTimesOldestFirst(): number[] {
     const times: number[] = [];
-    for (let k = 0; k < ORDER_HISTORY; k++) {
-      const t = this.recentOrderTimestamps[(this.#orderIndex + k) % ORDER_HISTORY] as number;
+    for (let k = 0; k < this.recentOrderTimestamps.length; k++) {
+      const t = this.recentOrderTimestamps[(this.#orderIndex + k) % this.recentOrderTimestamps.length] as number;
       if (!Number.isNaN(t)) times.push(t);
     }
     return times;

@@ -100,6 +100,16 @@ describe('TradingEngine.processTick', () => {
     expect(Number.isFinite(result.durationNs) && Number.isFinite(result.stages.signal.durationNs)).toBe(true);
   });
 
+  it.each([0, 1, 9_999_999, 10_000_000, 10_000_001, 1_518_379_200_000, 1_518_379_200_007, 4_102_444_800_000])(
+    'writes the bar timestamp %i into the client order id exactly as String() does',
+    (timestamp) => {
+      const engine = makeEngine(new ScriptedSource('s', () => 1), { id: 'e' });
+      engine.syncPortfolio({ cash: 10_000 });
+      for (let i = 3; i >= 0; i--) tick(engine, { ...bar(0), timestamp: timestamp - i * HOUR });
+      expect(tick(engine, { ...bar(0), timestamp: timestamp + HOUR }).intent?.clientOrderId).toBe(`e-${String(timestamp + HOUR)}-1`);
+    },
+  );
+
   it.each([
     ['a NaN close', (prev: Bar): Bar => ({ ...bar(prev.timestamp / HOUR + 1), close: Number.NaN }), 'non-finite'],
     ['an out-of-order timestamp', (prev: Bar): Bar => bar(prev.timestamp / HOUR - 3), 'out-of-order-timestamp'],
@@ -268,6 +278,22 @@ describe('TradingEngine.processTick', () => {
     expect(engine.position).toBe(0);
   });
 
+  it('measures the daily loss from the equity at the start of the UTC day and lifts the limit at the next day', () => {
+    const risk = { ...LOOSE_RISK, limits: { ...LOOSE_RISK.limits, maxDailyLoss: 0.05 } };
+    const engine = makeEngine(new ScriptedSource('s', () => 1), {}, risk);
+    engine.syncPortfolio({ cash: 10_000 });
+    for (let i = 0; i < 4; i++) tick(engine, bar(i, 100));
+    // 10 % of 10 000 at 100 = 10 units.
+    expect(tick(engine, bar(4, 100)).intent?.quantity).toBe(10);
+    engine.onFill(fill('buy', 10, 100, 5 * HOUR));
+    tick(engine, bar(5, 50));
+    engine.onFill(fill('sell', 10, 50, 6 * HOUR));
+    // Equity 9 500: a loss of 500 = 5 % of the day-start 10 000 → no entries for the rest of the UTC day.
+    for (let i = 6; i < 23; i++) expect(tick(engine, bar(i, 50)).reason).toBe('risk denied entry long: scripted by s: daily-loss');
+    // Bar 23 closes at 24:00, the next UTC day: the day starts again from 9 500.
+    expect(tick(engine, bar(23, 50)).intent?.side).toBe('buy');
+  });
+
   it('ignores fills of other symbols', () => {
     const engine = makeEngine(new ScriptedSource('s', () => null));
     engine.syncPortfolio({ cash: 1000 });
@@ -282,6 +308,7 @@ describe('TradingEngine.processTick', () => {
     for (let i = 0; i < 30; i++) tick(engine, bar(i));
     const status = engine.status();
     expect(status).toMatchObject({ state: 'trading', bars: 30, rejectedBars: 0, position: 0, signalId: 's', safeModeReason: null });
+    expect(status.lastDecision).toEqual({ timestamp: 29 * HOUR, target: null, probability: undefined, reason: 'scripted by s' });
     expect(status.latencyNs.count).toBe(30);
     expect(status.latencyNs.p50).toBeGreaterThan(0);
     expect(status.latencyNs.p99).toBeGreaterThanOrEqual(status.latencyNs.p50);

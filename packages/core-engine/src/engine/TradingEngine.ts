@@ -2,7 +2,7 @@ import type { Fill } from '@ares/connectors';
 import { DriftMonitor, type DriftMonitorState } from '@ares/drift';
 import { type Bar, compileStreaming, type StreamingFeatureState, type StreamingFeatureVector, specHash, timeframeToMs, validateBar } from '@ares/features';
 import { Histogram, type Clock } from '@ares/pipeline-kit';
-import { createRiskEngine, type OrderProposal, type OrderSide, type RiskDecision, type RiskEngine, roundPriceToTick, stepDecimals } from '@ares/risk';
+import { type AdjustmentCode, createRiskEngine, type OrderProposal, type OrderSide, type RiskDecision, type RiskEngine, roundPriceToTick, stepDecimals } from '@ares/risk';
 import type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '../signal/SignalSource.js';
 import { EnginePortfolio, type PortfolioState } from './EnginePortfolio.js';
 import type { OrderIntent, StageOutcome, TickResult, TickStage } from './TickResult.js';
@@ -76,6 +76,8 @@ interface MutableBar {
 }
 
 const WARMING_UP = 'features warming up';
+const ADJUSTMENTS: readonly AdjustmentCode[] = ['max-position-fraction', 'max-notional', 'max-leverage', 'max-exposure', 'kelly-cap', 'clamped-to-position', 'lot-step', 'price-tick'];
+const ADJUSTED = Object.fromEntries(ADJUSTMENTS.map((code) => [code, `adjusted: ${code}`])) as Record<AdjustmentCode, string>;
 const NO_CHANGE = 'no change';
 
 function message(error: unknown): string {
@@ -95,12 +97,13 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
 export class TradingEngine {
   readonly #config: ParsedTradingEngineConfig;
   readonly #timeframeMs: number;
+  readonly #validateOptions: { readonly timeframeMs: number };
   readonly #risk: RiskEngine;
   #drift: DriftMonitor | undefined;
   readonly #clock: Clock | undefined;
   readonly #features: StreamingFeatureVector;
   readonly #driftColumns: readonly { name: string; index: number }[];
-  readonly #portfolio = new EnginePortfolio();
+  readonly #portfolio: EnginePortfolio;
   readonly #latency = new Histogram('engine.tick', 'ns');
   readonly #tickDecimals: number;
   #signal: SignalSource;
@@ -117,9 +120,13 @@ export class TradingEngine {
   #sequence = 0;
   #lastProbability: number | undefined;
   #lastDecisionTime = Number.NaN;
+  #lastTarget: SignalTarget = null;
+  #lastReason = '';
   readonly #context: Mutable<SignalContext>;
   readonly #proposal: Mutable<OrderProposal> = { side: 'buy', intent: 'entry', price: 0 };
   readonly #result: TickResult;
+  /** `#result.stages`, held directly: the stage objects are passed around, never looked up by name. */
+  readonly #stages: Record<TickStage, StageOutcome>;
   #stageStart = 0;
   #measure: boolean;
 
@@ -127,11 +134,14 @@ export class TradingEngine {
     this.#config = parseTradingEngineConfig(config);
     this.#measure = this.#config.measureStages;
     this.#timeframeMs = timeframeToMs(this.#config.timeframe, 'config.timeframe');
+    this.#validateOptions = { timeframeMs: this.#timeframeMs };
     this.#signal = dependencies.signal;
     this.#risk = dependencies.risk ?? createRiskEngine();
     this.#drift = dependencies.drift;
     this.#clock = dependencies.clock;
     this.#features = compileStreaming(this.#signal.featureSpec);
+    // The rate limit counts orders inside its window: remembering `maxOrdersPerWindow` of them is enough.
+    this.#portfolio = new EnginePortfolio(this.#risk.config.limits.maxOrdersPerWindow);
     const priceTick = this.#risk.config.market.priceTick;
     this.#tickDecimals = priceTick === undefined ? 0 : stepDecimals(priceTick);
     this.#driftColumns = this.#config.driftStreams.features.map((name) => {
@@ -168,6 +178,7 @@ export class TradingEngine {
       safeMode: false,
       durationNs: Number.NaN,
     };
+    this.#stages = this.#result.stages;
   }
 
   get config(): Readonly<ParsedTradingEngineConfig> {
@@ -293,10 +304,10 @@ export class TradingEngine {
       // The day-start equity is taken before this bar's move, then the position is marked at its close.
       this.#portfolio.setTime(bar.timestamp + this.#timeframeMs);
       this.#portfolio.markTo(bar.close);
-      this.#done('features', 'ok', ready ? '' : WARMING_UP);
+      this.#done(this.#stages.features, 'ok', ready ? '' : WARMING_UP);
       this.#updateDrift(ready);
       if (!ready) {
-        this.#done('signal', 'skipped', WARMING_UP);
+        this.#done(this.#stages.signal, 'skipped', WARMING_UP);
         r.reason = WARMING_UP;
         return this.#act(bar, null, start);
       }
@@ -309,8 +320,7 @@ export class TradingEngine {
       try {
         decision = this.#signal.decide(context);
       } catch (error) {
-        this.#signalFailed('threw', error);
-        return this.#act(bar, null, start);
+        return this.#afterSignalFailure(bar, 'threw', error, start);
       }
       if (isPromise(decision)) {
         this.#inFlight = true;
@@ -321,8 +331,7 @@ export class TradingEngine {
           },
           (error: unknown) => {
             this.#inFlight = false;
-            this.#signalFailed('rejected', error);
-            return this.#act(bar, null, start);
+            return this.#afterSignalFailure(bar, 'rejected', error, start);
           },
         );
       }
@@ -340,18 +349,26 @@ export class TradingEngine {
       r.reason = decision.reason;
       this.#lastProbability = decision.probability;
       this.#lastDecisionTime = bar.timestamp;
-      this.#done('signal', 'ok', decision.reason);
+      this.#lastTarget = decision.target;
+      this.#lastReason = decision.reason;
+      this.#done(this.#stages.signal, 'ok', decision.reason);
       return this.#act(bar, decision, start);
     } catch (error) {
       return this.#crashed(error, start);
     }
   }
 
-  #signalFailed(how: 'threw' | 'rejected', error: unknown): void {
-    this.#lastProbability = undefined;
-    const reason = `signal source "${this.#signal.id}" ${how}: ${message(error)}`;
-    this.#result.reason = reason;
-    this.#done('signal', 'rejected', reason);
+  /** A failed signal is a rejected stage; forced exits (safe mode, kill switch) still run. */
+  #afterSignalFailure(bar: Bar, how: 'threw' | 'rejected', error: unknown, start: number): TickResult {
+    try {
+      this.#lastProbability = undefined;
+      const reason = `signal source "${this.#signal.id}" ${how}: ${message(error)}`;
+      this.#result.reason = reason;
+      this.#done(this.#stages.signal, 'rejected', reason);
+      return this.#act(bar, null, start);
+    } catch (failure) {
+      return this.#crashed(failure, start);
+    }
   }
 
   /** Validates against the previous accepted bar; a rejected bar leaves every state untouched. */
@@ -360,15 +377,15 @@ export class TradingEngine {
       this.#rejectedBars++;
       const reason = `bar rejected: expected a bar object, received "${String(bar)}"`;
       this.#result.reason = reason;
-      this.#done('validate', 'rejected', reason);
+      this.#done(this.#stages.validate, 'rejected', reason);
       return false;
     }
-    const issue = validateBar(bar, this.#hasPrevious ? this.#previous : undefined, { timeframeMs: this.#timeframeMs });
+    const issue = validateBar(bar, this.#hasPrevious ? this.#previous : undefined, this.#validateOptions);
     if (issue !== null && (issue.rule !== 'gap' || this.#config.validation.rejectGaps)) {
       this.#rejectedBars++;
       const reason = `bar rejected (${issue.rule}): ${issue.message}`;
       this.#result.reason = reason;
-      this.#done('validate', 'rejected', reason);
+      this.#done(this.#stages.validate, 'rejected', reason);
       return false;
     }
     const p = this.#previous;
@@ -380,14 +397,14 @@ export class TradingEngine {
     p.volume = bar.volume;
     this.#hasPrevious = true;
     this.#bars++;
-    this.#done('validate', 'ok', issue === null ? '' : issue.message);
+    this.#done(this.#stages.validate, 'ok', issue === null ? '' : issue.message);
     return true;
   }
 
   #updateDrift(ready: boolean): void {
     const drift = this.#drift;
     if (drift === undefined || !ready) {
-      this.#done('drift', 'skipped', drift === undefined ? '' : WARMING_UP);
+      this.#done(this.#stages.drift, 'skipped', drift === undefined ? '' : WARMING_UP);
       return;
     }
     const observations: Record<string, number> = {};
@@ -398,9 +415,9 @@ export class TradingEngine {
       const decision = drift.update(observations);
       if (decision.event === 'safe-mode-entered' || (decision.safeMode && this.#safeModeReason === null)) this.#safeModeReason = decision.reason;
       if (!decision.safeMode) this.#safeModeReason = null;
-      this.#done('drift', 'ok', decision.status === 'normal' ? '' : decision.reason);
+      this.#done(this.#stages.drift, 'ok', decision.status === 'normal' ? '' : decision.reason);
     } catch (error) {
-      this.#done('drift', 'rejected', `drift monitor refused the observations: ${message(error)}`);
+      this.#done(this.#stages.drift, 'rejected', `drift monitor refused the observations: ${message(error)}`);
     }
   }
 
@@ -426,11 +443,11 @@ export class TradingEngine {
     }
     if (target === null || target === held) {
       // Nothing wanted; a position is still checked against the risk engine's flatten rules.
-      if (held !== 0 && this.#evaluate(bar, 'exit', held, decision).flatten) {
+      if (held !== 0 && this.#mayFlatten() && this.#evaluate(bar, 'exit', held, decision).flatten) {
         return this.#order(bar, 'exit', held, `risk: flatten (${this.#risk.killSwitch.isTripped ? 'kill switch' : 'max drawdown'})`, decision, start);
       }
       if (r.reason === '') r.reason = why === '' ? NO_CHANGE : why;
-      this.#done('risk', held === 0 ? 'skipped' : 'ok', '');
+      this.#done(this.#stages.risk, held === 0 ? 'skipped' : 'ok', '');
       return this.#finish(start);
     }
     if (held !== 0) {
@@ -443,10 +460,23 @@ export class TradingEngine {
     if (safeMode) {
       const reason = `safe mode: no new entries (${this.#safeModeReason})`;
       r.reason = reason;
-      this.#done('risk', 'rejected', reason);
+      this.#done(this.#stages.risk, 'rejected', reason);
       return this.#finish(start);
     }
     return this.#order(bar, 'entry', target as -1 | 1, `entry ${target > 0 ? 'long' : 'short'}: ${why}`, decision, start);
+  }
+
+  /**
+   * Whether the risk engine could ask to flatten now (kill switch or drawdown, as configured): a cheap
+   * pre-check so that an unchanged position is not run through every limit on every bar.
+   */
+  #mayFlatten(): boolean {
+    const risk = this.#risk;
+    const { killSwitch, limits } = risk.config;
+    if (killSwitch.flatten && risk.killSwitch.isTripped) return true;
+    if (!limits.flattenOnMaxDrawdown) return false;
+    const peak = this.#portfolio.peakEquity;
+    return risk.isDrawdownHalted || peak - this.#portfolio.equity >= limits.maxDrawdown * peak;
   }
 
   /** `direction` is the position's sign for an exit, the new position's for an entry. */
@@ -465,30 +495,33 @@ export class TradingEngine {
     if (!d.approved) {
       const denied = `risk denied ${reason}: ${d.reasons.join(', ')}`;
       r.reason = denied;
-      this.#done('risk', 'rejected', denied);
+      this.#done(this.#stages.risk, 'rejected', denied);
       return this.#finish(start);
     }
-    this.#done('risk', 'ok', d.adjustments.length === 0 ? '' : `adjusted: ${d.adjustments.join(', ')}`);
+    const adjustments = d.adjustments;
+    // One adjustment (usually the lot-step rounding of every entry) reuses a constant string.
+    const adjusted = adjustments.length === 0 ? '' : adjustments.length === 1 ? ADJUSTED[adjustments[0] as AdjustmentCode] : `adjusted: ${adjustments.join(', ')}`;
+    this.#done(this.#stages.risk, 'ok', adjusted);
     const side = d.side;
     const stopLoss = d.stopLoss === null ? undefined : this.#roundStop(d.stopLoss, side, 'stop-loss');
     const takeProfit = d.takeProfit === null ? undefined : this.#roundStop(d.takeProfit, side, 'take-profit');
-    this.#done('sizing', 'ok', '');
+    this.#done(this.#stages.sizing, 'ok', '');
     const time = bar.timestamp + this.#timeframeMs;
     const orderIntent: OrderIntent = {
-      clientOrderId: `${this.#config.id}-${bar.timestamp}-${++this.#sequence}`,
+      clientOrderId: `${this.#config.id}-${timestampDigits(bar.timestamp)}-${++this.#sequence}`,
       symbol: this.#config.symbol,
       side,
       type: 'market',
       quantity: d.quantity,
       reduceOnly: d.reduceOnly,
-      ...(stopLoss === undefined ? {} : { stopLoss }),
-      ...(takeProfit === undefined ? {} : { takeProfit }),
+      stopLoss,
+      takeProfit,
       reason,
     };
     this.#portfolio.recordOrder(time);
     r.intent = orderIntent;
     r.reason = reason;
-    this.#done('intent', 'ok', '');
+    this.#done(this.#stages.intent, 'ok', '');
     return this.#finish(start);
   }
 
@@ -501,8 +534,7 @@ export class TradingEngine {
     return roundPriceToTick(price, tick, below ? 'buy' : 'sell', this.#tickDecimals);
   }
 
-  #done(stage: TickStage, status: StageOutcome['status'], reason: string): void {
-    const outcome = this.#result.stages[stage];
+  #done(outcome: StageOutcome, status: StageOutcome['status'], reason: string): void {
     outcome.status = status;
     outcome.reason = reason;
     if (this.#measure) {
@@ -530,7 +562,6 @@ export class TradingEngine {
   status(): EngineStatus {
     const risk = this.#risk;
     const killed = risk.killSwitch.isTripped || risk.isDrawdownHalted;
-    const r = this.#result;
     return {
       state: killed ? 'halted' : this.#safeModeReason !== null ? 'safe-mode' : this.#ready ? 'trading' : 'warming-up',
       symbol: this.#config.symbol,
@@ -540,7 +571,7 @@ export class TradingEngine {
       averageEntryPrice: this.#portfolio.averageEntry,
       cash: this.#portfolio.cash,
       equity: this.#portfolio.equity,
-      lastDecision: Number.isNaN(this.#lastDecisionTime) ? null : { timestamp: this.#lastDecisionTime, target: r.target, probability: r.probability, reason: r.reason },
+      lastDecision: Number.isNaN(this.#lastDecisionTime) ? null : { timestamp: this.#lastDecisionTime, target: this.#lastTarget, probability: this.#lastProbability, reason: this.#lastReason },
       signalId: this.signalSource.id,
       safeModeReason: this.#safeModeReason,
       killSwitch: { tripped: risk.killSwitch.isTripped, trippedBy: risk.killSwitch.trippedBy },
@@ -602,6 +633,16 @@ export class TradingEngine {
     this.#bars = state.bars;
     this.#ready = state.features.bars >= this.#features.warmupBars;
   }
+}
+
+/**
+ * `String(t)` of an epoch-ms timestamp: converting a 13-digit double costs ~190 ns, two small-integer
+ * halves ~70 ns (V8 turns small integers into strings fast). Same digits as `String(t)`.
+ */
+function timestampDigits(t: number): string {
+  if (!(Number.isSafeInteger(t) && t >= 1e7)) return String(t);
+  const high = Math.floor(t / 1e7);
+  return String(high) + String(1e7 + (t - high * 1e7)).slice(1);
 }
 
 function resetStage(stage: StageOutcome): void {

@@ -3,7 +3,7 @@ import { SimulatedVenue } from '@ares/connectors';
 import { type Bar, BarSeries } from '@ares/features';
 import { SimClock } from '@ares/pipeline-kit';
 import type { RiskConfig } from '@ares/risk';
-import { btcBars, LOOSE_RISK, makeEngine, makeExchange, SYMBOL, syntheticBars } from '../__fixtures__/engineFixtures.js';
+import { btcBars, LOOSE_RISK, MARKET, makeEngine, makeExchange, SYMBOL, syntheticBars } from '../__fixtures__/engineFixtures.js';
 import type { TickResult } from '../engine/TickResult.js';
 import { SmaCrossoverStrategy } from '../strategies/SmaCrossoverStrategy.js';
 import { ReplayFeed } from './ReplayFeed.js';
@@ -64,7 +64,10 @@ describe('runBacktest', () => {
     const series = btcBars(2000);
     const exchange = makeExchange();
     const engine = makeEngine(new SmaCrossoverStrategy({ fast: 10, slow: 30 }), {}, WITH_STOPS);
-    const result = runBacktest({ engine, series, exchange, symbol: SYMBOL }) as BacktestResult;
+    const progress: number[] = [];
+    const result = runBacktest({ engine, series, exchange, symbol: SYMBOL, onProgress: (done, total) => progress.push(done / total) }) as BacktestResult;
+    expect(progress).toHaveLength(100);
+    expect(progress.at(-1)).toBe(1);
     expect(result.equity).toHaveLength(2000);
     expect(result.equity[1999]).toBeCloseTo(exchange.equity(), 6);
     expect(engine.position).toBeCloseTo(exchange.position(SYMBOL).quantity, 12);
@@ -92,7 +95,7 @@ describe('runBacktest', () => {
 
   it('records a venue rejection and carries on with the next bars', () => {
     const series = btcBars(1500);
-    const result = backtest(series, { markets: [{ symbol: SYMBOL, base: 'BTC', quote: 'USDT', minNotional: 1e9 }] });
+    const result = backtest(series, { markets: [{ ...MARKET, minNotional: 1e9 }] });
     expect(result.orders.length).toBeGreaterThan(5);
     expect(result.orders.every((o) => o.status === 'rejected' && o.error?.includes('Invalid "quantity"'))).toBe(true);
     expect(result.fills).toHaveLength(0);
@@ -132,7 +135,7 @@ describe('runLive', () => {
   it('logs a bad bar and a rejected order and keeps trading', async () => {
     const rows = btcBars(800).toRows();
     rows[200] = { ...rows[200], high: 0.5 } as Bar;
-    const { result, warnings } = await live(BarSeries.fromRows(rows), { exchange: { markets: [{ symbol: SYMBOL, base: 'BTC', quote: 'USDT', minNotional: 1e9 }] } });
+    const { result, warnings } = await live(BarSeries.fromRows(rows), { exchange: { markets: [{ ...MARKET, minNotional: 1e9 }] } });
     expect(result.bars).toBe(800);
     expect(warnings.some((w) => w.includes('(inconsistent-range)'))).toBe(true);
     expect(warnings.filter((w) => w.startsWith('order rejected')).length).toBe(result.orders.length);

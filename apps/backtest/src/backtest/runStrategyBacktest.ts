@@ -1,0 +1,194 @@
+import {
+  blockBootstrapReturns,
+  bootstrapTrades,
+  computeMetrics,
+  fingerprint,
+  type MonteCarloResult,
+  monthlyReturns,
+  type PerformanceMetrics,
+  reshuffleTrades,
+  simpleReturns,
+  type Trade,
+  type YearReturns,
+} from '@ares/analytics';
+import { type Fill, SimulatedExchange } from '@ares/connectors';
+import { runBacktest, RsiMeanReversionStrategy, SmaCrossoverStrategy, type SignalSource, TradingEngine } from '@ares/core-engine';
+import type { DeepReadonly } from '@ares/pipeline-kit';
+import { createRiskEngine } from '@ares/risk';
+import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
+import type { MarketData } from './loadMarketData.js';
+import { tradesFromFills } from './tradesFromFills.js';
+
+const DAY_MS = 86_400_000;
+
+/** Monte Carlo of the run: trade-level (reshuffle, bootstrap of per-trade account returns) and bar-level (block bootstrap). */
+export interface BacktestMonteCarlo {
+  /** Per-trade returns on account equity (pnl / equity at the signal bar's close), compounded along each path. */
+  readonly tradeReturns: readonly number[];
+  /** Null with fewer than 2 closed trades. */
+  readonly reshuffle: MonteCarloResult | null;
+  readonly bootstrap: MonteCarloResult | null;
+  readonly blockBootstrap: MonteCarloResult;
+}
+
+/** A position still open after the last bar (end of data `mark`). */
+export interface OpenPosition {
+  readonly side: 'long' | 'short';
+  readonly quantity: number;
+  readonly entryPrice: number;
+  readonly entryTime: number;
+}
+
+/** Everything a backtest run produced; a pure function of the bars, the config and the seed. */
+export interface BacktestOutcome {
+  readonly strategyId: string;
+  readonly timestamps: Float64Array;
+  /** Account equity at each bar's close, quote currency. */
+  readonly equity: Float64Array;
+  /** Signed position at each bar's close, base units. */
+  readonly position: Float64Array;
+  readonly fills: readonly Fill[];
+  readonly trades: readonly Trade[];
+  readonly openPosition: OpenPosition | null;
+  readonly metrics: PerformanceMetrics;
+  readonly monthlyReturns: readonly YearReturns[];
+  readonly monteCarlo: BacktestMonteCarlo | null;
+  /** analytics `fingerprint` over the trades and {@link fingerprintMetrics}. */
+  readonly fingerprint: string;
+}
+
+/** The metrics the fingerprint covers besides the trades. */
+export function fingerprintMetrics(m: PerformanceMetrics): object {
+  const { finalEquity, totalReturn, cagr, sharpeRatio, sortinoRatio, maxDrawdown, numberOfTrades, feesPaid, exposureTime } = m;
+  return { finalEquity, totalReturn, cagr, sharpeRatio, sortinoRatio, maxDrawdown, numberOfTrades, feesPaid, exposureTime };
+}
+
+export function createStrategy(strategy: DeepReadonly<BacktestConfig['strategy']>): SignalSource {
+  return strategy.kind === 'sma-crossover'
+    ? new SmaCrossoverStrategy({ fast: strategy.fast, slow: strategy.slow, mode: strategy.mode })
+    : new RsiMeanReversionStrategy({ period: strategy.rsiPeriod, lower: strategy.rsiLower, upper: strategy.rsiUpper, mode: strategy.mode });
+}
+
+/**
+ * Runs the configured strategy over `data` on the simulated venue and measures it. Wiring only: the
+ * engine decides at each close, the venue fills at the next open, @ares/analytics measures.
+ * Sizing is a fixed fraction of free cash at the signal bar's close; the risk engine's limits are off
+ * (maximal) so that the strategy itself is measured.
+ */
+export async function runStrategyBacktest(
+  config: DeepReadonly<BacktestConfig>,
+  data: MarketData,
+  onProgress?: (done: number, total: number) => void,
+): Promise<BacktestOutcome> {
+  const { symbol } = config.data;
+  const [base = 'BASE', quote = 'QUOTE'] = symbol.split('/');
+  const { fee, slippageBps, latencyBars, initialCash } = config.exchange;
+  const exchange = new SimulatedExchange({
+    markets: [{ symbol, base, quote, makerFee: fee, takerFee: fee }],
+    initialBalances: { [quote]: initialCash },
+    slippage: slippageBps > 0 ? { kind: 'fixed-bps', bps: slippageBps } : { kind: 'none' },
+    latencyBars,
+    allowShort: config.strategy.mode === 'long-short',
+  });
+  const { stopLossPct, takeProfitPct } = config.stops;
+  const risk = createRiskEngine({
+    limits: { maxDrawdown: 1, maxDailyLoss: 1, lossCooldownMs: 0, maxOrdersPerWindow: 1_000_000, maxPositionFraction: 1e9, maxLeverage: 1e9 },
+    sizing: { method: 'fixed-fraction', fraction: config.sizing.fraction, basis: 'cash' },
+    stops: {
+      ...(stopLossPct === undefined ? {} : { stopLoss: { type: 'percent', fraction: stopLossPct } }),
+      ...(takeProfitPct === undefined ? {} : { takeProfit: { type: 'percent', fraction: takeProfitPct } }),
+    },
+  });
+  const signal = createStrategy(config.strategy);
+  const engine = new TradingEngine({ id: 'bt', symbol, timeframe: data.timeframe, measureStages: false }, { signal, risk });
+  const { series } = data;
+  const result = await runBacktest({ engine, series, exchange, symbol, ...(onProgress === undefined ? {} : { onProgress }) });
+
+  const timestamps = Float64Array.from(series.timestamp);
+  const equity = Float64Array.from(result.equity);
+  const fills = [...result.fills];
+  const n = series.length;
+  const lastClose = series.close[n - 1] as number;
+  const lastTime = (timestamps[n - 1] as number) + data.timeframeMs;
+  const held = tradesFromFills(fills).open;
+  if (config.endOfData === 'close' && held !== null) {
+    // The closing fill at the last close, fees paid (no slippage: the close is the mark).
+    const quantity = held.quantity - held.exitQuantity;
+    const closing: Fill = {
+      orderId: 'end-of-data',
+      clientOrderId: 'end-of-data',
+      symbol,
+      side: held.side > 0 ? 'sell' : 'buy',
+      quantity,
+      price: lastClose,
+      fee: quantity * lastClose * fee,
+      feeCurrency: quote,
+      liquidity: 'taker',
+      timestamp: lastTime,
+    };
+    fills.push(closing);
+    equity[n - 1] = (equity[n - 1] as number) - closing.fee;
+  }
+  const { trades, open } = tradesFromFills(fills);
+  const position = positionPerBar(timestamps, data.timeframeMs, fills);
+  const periodsPerYear = (365 * DAY_MS) / data.timeframeMs;
+  const metrics = computeMetrics({ timestamps, equity, trades, position }, { periodsPerYear });
+  const monteCarlo = config.monteCarlo.paths > 0 ? simulate(config, timestamps, equity, trades) : null;
+  return {
+    strategyId: signal.id,
+    timestamps,
+    equity,
+    position,
+    fills,
+    trades,
+    openPosition:
+      open === null
+        ? null
+        : { side: open.side > 0 ? 'long' : 'short', quantity: open.quantity - open.exitQuantity, entryPrice: open.entryNotional / open.quantity, entryTime: open.entryTime },
+    metrics,
+    monthlyReturns: monthlyReturns(timestamps, equity),
+    monteCarlo,
+    fingerprint: fingerprint(trades, fingerprintMetrics(metrics)),
+  };
+}
+
+/** Position after each bar's close: fills up to the bar's end (an open fill at t belongs to the bar opening at t). */
+function positionPerBar(timestamps: Float64Array, timeframeMs: number, fills: readonly Fill[]): Float64Array {
+  const position = new Float64Array(timestamps.length);
+  let held = 0;
+  let f = 0;
+  for (let i = 0; i < timestamps.length; i++) {
+    const end = (timestamps[i] as number) + timeframeMs;
+    for (; f < fills.length && (fills[f] as Fill).timestamp < end; f++) {
+      const fill = fills[f] as Fill;
+      held += fill.side === 'buy' ? fill.quantity : -fill.quantity;
+    }
+    position[i] = Math.abs(held) < 1e-12 ? 0 : held;
+  }
+  return position;
+}
+
+function simulate(config: DeepReadonly<BacktestConfig>, timestamps: Float64Array, equity: Float64Array, trades: readonly Trade[]): BacktestMonteCarlo {
+  const { paths, blockLength, ruinThreshold, drawdownThreshold } = config.monteCarlo;
+  const common = { paths, seed: config.seed, initialEquity: config.exchange.initialCash, ruinThreshold, drawdownThreshold };
+  const tradeReturns = trades.map((t) => t.pnl / equityBefore(timestamps, equity, t.entryTime));
+  const enough = tradeReturns.length >= 2;
+  return {
+    tradeReturns,
+    reshuffle: enough ? reshuffleTrades(tradeReturns, common) : null,
+    bootstrap: enough ? bootstrapTrades(tradeReturns, common) : null,
+    blockBootstrap: blockBootstrapReturns(simpleReturns(equity), { ...common, blockLength }),
+  };
+}
+
+/** Equity at the close of the last bar opening before `time` (the signal bar of an entry filled at `time`). */
+function equityBefore(timestamps: Float64Array, equity: Float64Array, time: number): number {
+  let lo = 0;
+  let hi = timestamps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((timestamps[mid] as number) < time) lo = mid;
+    else hi = mid - 1;
+  }
+  return equity[lo] as number;
+}

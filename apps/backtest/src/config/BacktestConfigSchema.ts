@@ -1,0 +1,116 @@
+import { PipelineConfigSchema } from '@ares/pipeline-kit';
+import { z } from 'zod';
+
+const fraction = z.number().gt(0).lt(1);
+
+/**
+ * The whole configuration of a backtest run: pipeline-kit's shared settings plus the data, strategy,
+ * venue, sizing, stops, report and Monte Carlo sections. Documented example:
+ * `config/examples/backtest.example.yaml`.
+ */
+export const BacktestConfigSchema = PipelineConfigSchema.extend({
+  /** Names the pipeline in logs, notifications and the PID file warning. */
+  name: z.string().min(1).default('backtest'),
+  /** Seed of everything random: the synthetic market and the Monte Carlo paths. */
+  seed: z.number().int().refine(Number.isSafeInteger, 'expected a safe integer').default(42),
+  /** Where the bars come from. */
+  data: z
+    .object({
+      /**
+       * `synthetic` (the seeded generated market), a CSV file path (`timestamp,open,high,low,close,volume`,
+       * epoch ms) or `store:<dir>:<symbol>:<timeframe>` (the local bar store).
+       */
+      source: z.string().min(1).default('synthetic'),
+      /** Symbol traded on the simulated venue, `BASE/QUOTE`. */
+      symbol: z
+        .string()
+        .regex(/^[A-Za-z0-9]+\/[A-Za-z0-9]+$/, 'expected BASE/QUOTE, e.g. "BTC/USDT"')
+        .default('BTC/USDT'),
+      /** Bar timeframe, e.g. `1h`. Default: inferred from the data (the smallest step between bars). */
+      timeframe: z.string().min(1).optional(),
+      /** Bars of the synthetic market (17 520 = two years of 1h bars). */
+      syntheticBars: z.number().int().min(2).default(17_520),
+    })
+    .prefault({}),
+  /** The rule strategy that decides. */
+  strategy: z
+    .object({
+      /** `sma-crossover` or `rsi-mean-reversion`. */
+      kind: z.enum(['sma-crossover', 'rsi-mean-reversion']).default('sma-crossover'),
+      /** `long-only`: an exit signal goes flat; `long-short`: it reverses. */
+      mode: z.enum(['long-only', 'long-short']).default('long-only'),
+      /** SMA crossover: fast period, bars. */
+      fast: z.number().int().min(1).default(20),
+      /** SMA crossover: slow period, bars (greater than `fast`). */
+      slow: z.number().int().min(2).default(50),
+      /** RSI mean reversion: RSI period, bars. */
+      rsiPeriod: z.number().int().min(2).default(14),
+      /** RSI mean reversion: oversold level (go long below). */
+      rsiLower: z.number().gt(0).lt(100).default(30),
+      /** RSI mean reversion: overbought level (exit or go short above). */
+      rsiUpper: z.number().gt(0).lt(100).default(70),
+    })
+    .refine((s) => s.fast < s.slow, { message: 'expected a period greater than "fast"', path: ['slow'] })
+    .refine((s) => s.rsiLower < s.rsiUpper, { message: 'expected a level above "rsiLower"', path: ['rsiUpper'] })
+    .prefault({}),
+  /** The simulated venue. */
+  exchange: z
+    .object({
+      /** Fee per side, a fraction of the fill's notional (0.001 = 0.1 %). */
+      fee: z.number().min(0).lt(1).default(0.001),
+      /** Slippage of market fills against the order, basis points of the price (clamped to the bar's range). */
+      slippageBps: z.number().min(0).max(10_000).default(2),
+      /** Extra bars before an order becomes eligible: 0 fills at the next bar's open. */
+      latencyBars: z.number().int().min(0).default(0),
+      /** Starting cash, quote currency. */
+      initialCash: z.number().positive().default(10_000),
+    })
+    .prefault({}),
+  /** Position sizing. */
+  sizing: z
+    .object({
+      /** Entry notional as a fraction of the free cash at the signal bar's close (0.5 = 50 %). */
+      fraction: z.number().gt(0).max(1).default(0.5),
+    })
+    .prefault({}),
+  /** Stop-loss and take-profit, a fraction of the entry decision price; checked on each bar's high/low (stop first). */
+  stops: z
+    .object({
+      /** Stop-loss distance, a fraction (0.05 = 5 % below a long entry). Default: none. */
+      stopLossPct: fraction.optional(),
+      /** Take-profit distance, a fraction (0.1 = 10 % above a long entry). Default: none. */
+      takeProfitPct: fraction.optional(),
+    })
+    .prefault({}),
+  /** What happens to a position still open after the last bar: `mark` it to the last close, or `close` it there (fees paid). */
+  endOfData: z.enum(['mark', 'close']).default('mark'),
+  /** Outputs. */
+  report: z
+    .object({
+      /** Folder of report.html, summary.json and logs/. */
+      out: z.string().min(1).default('runs/backtest'),
+      /** Trades listed in the HTML report (all of them are in summary.json). */
+      tradeRows: z.number().int().min(0).default(200),
+    })
+    .prefault({}),
+  /** Monte Carlo robustness checks. */
+  monteCarlo: z
+    .object({
+      /** Paths per method; 0 turns Monte Carlo off. */
+      paths: z.number().int().min(0).default(1000),
+      /** Mean block length of the stationary block bootstrap of bar returns, bars. */
+      blockLength: z.number().int().min(1).default(24),
+      /** A path is ruined when its equity falls below this fraction of the initial equity. */
+      ruinThreshold: z.number().min(0).max(1).default(0.5),
+      /** Drawdown threshold of the "probability of a drawdown beyond" figure, a fraction. */
+      drawdownThreshold: z.number().min(0).max(1).default(0.2),
+    })
+    .prefault({}),
+  /** Require an `email` section (fail at start without one) — the `--email` flag. Mail is sent whenever `email` is configured. */
+  requireEmail: z.boolean().default(false),
+});
+
+/** A backtest config as written (defaults optional). */
+export type BacktestConfigInput = z.input<typeof BacktestConfigSchema>;
+/** A backtest config after parsing, every default filled in. */
+export type BacktestConfig = z.output<typeof BacktestConfigSchema>;

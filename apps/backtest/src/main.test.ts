@@ -1,0 +1,97 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { attachment, readableMail, startSmtpServer } from './__fixtures__/startSmtpServer.js';
+
+const MAIN = resolve(__dirname, '../dist/main.js');
+
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [MAIN, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1, stdout, stderr });
+    });
+  });
+}
+
+describe('the backtest CLI (dist/main.js)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ares-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs the default synthetic backtest, exits 0, writes report.html, summary.json and logs, and prints the fingerprint', async () => {
+    const out = join(dir, 'default');
+    const { code, stdout, stderr } = await runCli(['--out', out]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(stdout).toContain(`Fingerprint    ${summary.fingerprint}`);
+    expect(summary.data.bars).toBe(17_520);
+    expect(summary.strategy).toBe('sma-crossover(20,50,long-only)');
+    expect(summary.trades.length).toBe(summary.metrics.numberOfTrades);
+    expect(summary.monteCarlo.blockBootstrap.paths).toBe(1000);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(summary.fingerprint);
+    expect(existsSync(join(out, 'logs', 'main.log'))).toBe(true);
+    expect(existsSync(join(out, 'backtest.pid'))).toBe(false);
+  });
+
+  it('documents every option with its default in --help and exits 0', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    expect(code).toBe(0);
+    for (const flag of ['--config', '--data', '--strategy', '--fast', '--slow', '--mode', '--fee', '--slippage-bps', '--latency-bars', '--cash', '--fraction', '--stop-loss-pct', '--take-profit-pct', '--end-of-data', '--seed', '--out', '--monte-carlo-paths', '--email']) {
+      expect(stdout).toContain(flag);
+    }
+    expect(stdout.replace(/\s+/g, ' ')).toContain('fee per side, a fraction of notional (default: 0.001)');
+  });
+
+  it.each([
+    [['--fee', '-1'], 'exchange.fee'],
+    [['--fast', '60', '--slow', '50'], 'slow'],
+    [['--email'], '"email"'],
+  ])('rejects bad settings %j with exit code 2 and a message naming %s', async (args, path) => {
+    const { code, stderr } = await runCli([...args, '--out', join(dir, 'bad')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(path);
+  });
+
+  describe('email', () => {
+    let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    beforeAll(async () => {
+      smtp = await startSmtpServer();
+    });
+    afterAll(() => smtp.stop());
+
+    const writeConfig = (name: string): string => {
+      const file = join(dir, `${name}.json`);
+      const email = { host: '127.0.0.1', port: smtp.port, ignoreTLS: true, from: 'ares@example.com', to: ['quant@example.com'], events: ['summary', 'pipeline-failed'] };
+      writeFileSync(file, JSON.stringify({ name, data: { syntheticBars: 3000 }, monteCarlo: { paths: 100 }, email }));
+      return file;
+    };
+
+    it('mails the summary with the headline metrics and the report attached on completion', async () => {
+      const out = join(dir, 'mail');
+      const { code } = await runCli(['--config', writeConfig('mail-ok'), '--email', '--out', out], { ARES_EMAIL__PASSWORD: 'hunter2-secret' });
+      expect(code).toBe(0);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      expect(smtp.mails.length).toBe(1);
+      const raw = smtp.mails[0] as string;
+      const text = readableMail(raw);
+      for (const key of ['Total return', 'Sharpe', 'Max drawdown', 'Trades', summary.fingerprint]) expect(text).toContain(key);
+      expect(attachment(raw, 'report.html')).toBe(readFileSync(join(out, 'report.html'), 'utf8'));
+      expect(raw).not.toContain('hunter2-secret');
+      expect(JSON.stringify(summary.config)).not.toContain('hunter2-secret');
+    });
+
+    it('mails the failure when the run fails', async () => {
+      smtp.mails.length = 0;
+      const { code, stderr } = await runCli(['--config', writeConfig('mail-fail'), '--data', join(dir, 'missing.csv'), '--out', join(dir, 'mail-fail')]);
+      expect(code).toBe(1);
+      expect(stderr).toContain('failed at initialize');
+      expect(smtp.mails.length).toBe(1);
+      expect(readableMail(smtp.mails[0] as string)).toContain('missing.csv');
+    });
+  });
+});
