@@ -102,6 +102,9 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
     const summaryPath = join(out, 'summary.json');
     writeFileSync(reportPath, renderReport(outcome, data.series.close, context, { tradeRows: config.report.tradeRows, uplot: this.#uplot }));
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+    outcome.fills.forEach((f, i) => {
+      this.#logs.trade({ symbol: f.symbol, side: f.side, quantity: f.quantity, price: f.price, reason: outcome.fillReasons[i] ?? '', fillTime: f.timestamp, fee: f.fee });
+    });
     this.logger.info({ event: 'backtest-finished', fingerprint: outcome.fingerprint, metrics: outcome.metrics }, `backtest finished, fingerprint ${outcome.fingerprint}`);
     this.notifier?.notify({
       type: 'summary',

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -34,7 +34,8 @@ describe('the backtest CLI (dist/main.js)', () => {
     expect(summary.trades.length).toBe(summary.metrics.numberOfTrades);
     expect(summary.monteCarlo.blockBootstrap.paths).toBe(1000);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(summary.fingerprint);
-    expect(existsSync(join(out, 'logs', 'main.log'))).toBe(true);
+    const mainLog = readdirSync(join(out, 'logs')).find((f) => f.startsWith('main.'));
+    expect(readFileSync(join(out, 'logs', mainLog ?? 'main.log'), 'utf8')).toContain('"event":"pipeline-succeeded"');
     expect(existsSync(join(out, 'backtest.pid'))).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
+import { CommanderError } from 'commander';
 import { createLogStreams, EmailNotifier, listSecretValues, loadConfig, runAsMain } from '@ares/pipeline-kit';
 import { BacktestPipeline, headline } from './BacktestPipeline.js';
 import { parseCliArguments } from './cli/parseCliArguments.js';
@@ -45,6 +46,11 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  // commander has already printed the help or its message.
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+    return;
+  }
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 2;
 });

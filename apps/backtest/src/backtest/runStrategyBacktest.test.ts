@@ -112,6 +112,35 @@ describe('runStrategyBacktest', () => {
     });
   });
 
+  it('exits through the venue stop legs: a stop-loss fills at or below 98 % of the signal close, a take-profit at or above 104 %, each fill with its reason', async () => {
+    const config = BacktestConfigSchema.parse({ strategy: { fast: 10, slow: 30 }, stops: { stopLossPct: 0.02, takeProfitPct: 0.04 }, monteCarlo: { paths: 0 } });
+    const outcome = await runStrategyBacktest(config, btc);
+    const signalClose = (entryTime: number): number => (rows.find((r) => r[0] === entryTime - 3_600_000) as number[])[4] as number;
+    const exits = outcome.fills.map((f, i) => ({ f, reason: outcome.fillReasons[i] as string })).filter(({ f }) => f.side === 'sell');
+    const stops = exits.filter((e) => e.reason.startsWith('stop-loss of "entry long'));
+    const targets = exits.filter((e) => e.reason.startsWith('take-profit of "entry long'));
+    expect(stops.length).toBeGreaterThan(0);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of outcome.trades) {
+      const exit = exits.find((e) => e.f.timestamp === t.exitTime);
+      if (exit?.reason.startsWith('stop-loss')) expect(t.exitPrice).toBeLessThanOrEqual(signalClose(t.entryTime) * 0.98 + 1e-9);
+      if (exit?.reason.startsWith('take-profit')) expect(t.exitPrice).toBeGreaterThanOrEqual(signalClose(t.entryTime) * 1.04 * (1 - 2 / 10_000) - 1e-9);
+    }
+  });
+
+  it('Monte Carlo: a reshuffle keeps the compounded final equity on every path; paths × bars above maxPathCells switches the block bootstrap to 3-bar steps', async () => {
+    const config = BacktestConfigSchema.parse({ strategy: { fast: 10, slow: 30 }, monteCarlo: { paths: 200, maxPathCells: 300_000 } });
+    const outcome = await runStrategyBacktest(config, btc);
+    const mc = outcome.monteCarlo;
+    if (mc === null) throw new Error('Monte Carlo expected');
+    // Order does not change a product: every reshuffled path ends at 10 000 × Π(1 + r_trade).
+    const compounded = mc.tradeReturns.reduce((e, r) => e * (1 + r), 10_000);
+    expect(mc.reshuffle?.finalEquity.p5).toBeCloseTo(compounded, 6);
+    expect(mc.reshuffle?.finalEquity.p95).toBeCloseTo(compounded, 6);
+    // 200 × 3999 bar returns > 300 000 cells → k = ceil(200 × 3999 / 300 000) = 3, steps = ceil(3999 / 3) = 1333.
+    expect([mc.barsPerStep, mc.blockBootstrap.steps, mc.blockBootstrap.paths]).toEqual([3, 1333, 200]);
+  });
+
   it('is deterministic: the same config and seed give the same fingerprint; another seed of the synthetic market does not', async () => {
     const run = async (seed: number): Promise<string> => {
       const config = BacktestConfigSchema.parse({ seed, data: { syntheticBars: 2000 }, monteCarlo: { paths: 50 } });

@@ -7,7 +7,6 @@ import {
   monthlyReturns,
   type PerformanceMetrics,
   reshuffleTrades,
-  simpleReturns,
   type Trade,
   type YearReturns,
 } from '@ares/analytics';
@@ -17,9 +16,11 @@ import type { DeepReadonly } from '@ares/pipeline-kit';
 import { createRiskEngine } from '@ares/risk';
 import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
 import type { MarketData } from './loadMarketData.js';
+import { stepReturns } from './stepReturns.js';
 import { tradesFromFills } from './tradesFromFills.js';
 
 const DAY_MS = 86_400_000;
+
 
 /** Monte Carlo of the run: trade-level (reshuffle, bootstrap of per-trade account returns) and bar-level (block bootstrap). */
 export interface BacktestMonteCarlo {
@@ -29,6 +30,8 @@ export interface BacktestMonteCarlo {
   readonly reshuffle: MonteCarloResult | null;
   readonly bootstrap: MonteCarloResult | null;
   readonly blockBootstrap: MonteCarloResult;
+  /** Bars per step of the block bootstrap: 1 (bar returns) unless paths × bars exceeds `monteCarlo.maxPathCells`. */
+  readonly barsPerStep: number;
 }
 
 /** A position still open after the last bar (end of data `mark`). */
@@ -48,6 +51,8 @@ export interface BacktestOutcome {
   /** Signed position at each bar's close, base units. */
   readonly position: Float64Array;
   readonly fills: readonly Fill[];
+  /** Why each fill happened (same order as `fills`): the engine's intent reason, a stop leg, or the end of data. */
+  readonly fillReasons: readonly string[];
   readonly trades: readonly Trade[];
   readonly openPosition: OpenPosition | null;
   readonly metrics: PerformanceMetrics;
@@ -92,7 +97,8 @@ export async function runStrategyBacktest(
   });
   const { stopLossPct, takeProfitPct } = config.stops;
   const risk = createRiskEngine({
-    limits: { maxDrawdown: 1, maxDailyLoss: 1, lossCooldownMs: 0, maxOrdersPerWindow: 1_000_000, maxPositionFraction: 1e9, maxLeverage: 1e9 },
+    // The order-rate limit keeps its default (10 a second): orders are at least one bar apart.
+    limits: { maxDrawdown: 1, maxDailyLoss: 1, lossCooldownMs: 0, maxPositionFraction: 1e9, maxLeverage: 1e9 },
     sizing: { method: 'fixed-fraction', fraction: config.sizing.fraction, basis: 'cash' },
     stops: {
       ...(stopLossPct === undefined ? {} : { stopLoss: { type: 'percent', fraction: stopLossPct } }),
@@ -130,6 +136,8 @@ export async function runStrategyBacktest(
     equity[n - 1] = (equity[n - 1] as number) - closing.fee;
   }
   const { trades, open } = tradesFromFills(fills);
+  const intentReasons = new Map(result.orders.map((o) => [o.intent.clientOrderId, o.intent.reason]));
+  const fillReasons = fills.map((f) => fillReason(f.clientOrderId, intentReasons));
   const position = positionPerBar(timestamps, data.timeframeMs, fills);
   const periodsPerYear = (365 * DAY_MS) / data.timeframeMs;
   const metrics = computeMetrics({ timestamps, equity, trades, position }, { periodsPerYear });
@@ -140,6 +148,7 @@ export async function runStrategyBacktest(
     equity,
     position,
     fills,
+    fillReasons,
     trades,
     openPosition:
       open === null
@@ -150,6 +159,18 @@ export async function runStrategyBacktest(
     monteCarlo,
     fingerprint: fingerprint(trades, fingerprintMetrics(metrics)),
   };
+}
+
+const LEG_NAMES: Readonly<Record<string, string>> = { sl: 'stop-loss', tp: 'take-profit' };
+
+/** The intent's reason; a stop leg (`<parent>:sl`, `<parent>:tp`) names its parent's reason. */
+function fillReason(clientOrderId: string, intentReasons: ReadonlyMap<string, string>): string {
+  if (clientOrderId === 'end-of-data') return 'end of data: closed at the last close';
+  const direct = intentReasons.get(clientOrderId);
+  if (direct !== undefined) return direct;
+  const colon = clientOrderId.lastIndexOf(':');
+  const suffix = clientOrderId.slice(colon + 1);
+  return `${LEG_NAMES[suffix] ?? suffix} of "${intentReasons.get(clientOrderId.slice(0, colon)) ?? clientOrderId}"`;
 }
 
 /** Position after each bar's close: fills up to the bar's end (an open fill at t belongs to the bar opening at t). */
@@ -169,15 +190,17 @@ function positionPerBar(timestamps: Float64Array, timeframeMs: number, fills: re
 }
 
 function simulate(config: DeepReadonly<BacktestConfig>, timestamps: Float64Array, equity: Float64Array, trades: readonly Trade[]): BacktestMonteCarlo {
-  const { paths, blockLength, ruinThreshold, drawdownThreshold } = config.monteCarlo;
+  const { paths, blockLength, ruinThreshold, drawdownThreshold, maxPathCells } = config.monteCarlo;
   const common = { paths, seed: config.seed, initialEquity: config.exchange.initialCash, ruinThreshold, drawdownThreshold };
   const tradeReturns = trades.map((t) => t.pnl / equityBefore(timestamps, equity, t.entryTime));
   const enough = tradeReturns.length >= 2;
+  const barsPerStep = Math.max(1, Math.ceil((paths * (equity.length - 1)) / maxPathCells));
   return {
     tradeReturns,
     reshuffle: enough ? reshuffleTrades(tradeReturns, common) : null,
     bootstrap: enough ? bootstrapTrades(tradeReturns, common) : null,
-    blockBootstrap: blockBootstrapReturns(simpleReturns(equity), { ...common, blockLength }),
+    blockBootstrap: blockBootstrapReturns(stepReturns(equity, barsPerStep), { ...common, blockLength: Math.max(1, Math.round(blockLength / barsPerStep)) }),
+    barsPerStep,
   };
 }
 

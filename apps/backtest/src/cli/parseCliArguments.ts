@@ -51,7 +51,9 @@ export function createCli(): Command {
     )
     .option('-c, --config <file>', 'YAML or JSON config file (schema: BacktestConfigSchema; see config/examples/backtest.example.yaml)')
     .option('--email', 'require the email section of the config (fail at start without it); mail is sent whenever it is configured')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Throw (CommanderError) instead of exiting, so the caller decides the exit code; --help throws with exitCode 0.
+    .exitOverride();
   for (const f of FLAGS) {
     const option = new Option(f.flag, f.description);
     if (f.choices !== undefined) option.choices(f.choices);

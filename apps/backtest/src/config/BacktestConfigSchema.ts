@@ -104,6 +104,11 @@ export const BacktestConfigSchema = PipelineConfigSchema.extend({
       ruinThreshold: z.number().min(0).max(1).default(0.5),
       /** Drawdown threshold of the "probability of a drawdown beyond" figure, a fraction. */
       drawdownThreshold: z.number().min(0).max(1).default(0.2),
+      /**
+       * Memory bound of the block bootstrap, paths × steps (8 bytes each: every path is kept for the fan
+       * chart). Above it the bootstrap draws k-bar returns, k = ceil(paths × bars / maxPathCells).
+       */
+      maxPathCells: z.number().int().min(1).default(20_000_000),
     })
     .prefault({}),
   /** Require an `email` section (fail at start without one) — the `--email` flag. Mail is sent whenever `email` is configured. */

@@ -54,7 +54,7 @@ export function buildSummary(outcome: BacktestOutcome, context: ReportContext) {
         : {
             tradeReshuffle: mc.reshuffle === null ? null : summarizeMonteCarlo(mc.reshuffle),
             tradeBootstrap: mc.bootstrap === null ? null : summarizeMonteCarlo(mc.bootstrap),
-            blockBootstrap: summarizeMonteCarlo(mc.blockBootstrap),
+            blockBootstrap: { ...summarizeMonteCarlo(mc.blockBootstrap), barsPerStep: mc.barsPerStep },
           },
     openPosition: outcome.openPosition,
     trades: outcome.trades,

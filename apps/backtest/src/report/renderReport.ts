@@ -145,7 +145,7 @@ function monteCarloTable(outcome: BacktestOutcome): string {
     [
       ['Trade reshuffle', mc.reshuffle],
       ['Trade bootstrap', mc.bootstrap],
-      ['Block bootstrap of bar returns', mc.blockBootstrap],
+      [mc.barsPerStep === 1 ? 'Block bootstrap of bar returns' : `Block bootstrap of ${mc.barsPerStep}-bar returns`, mc.blockBootstrap],
     ] as const
   ).map(([name, r]) => {
     if (r === null) return `<tr><th>${name}</th><td colspan="6">needs at least 2 closed trades</td></tr>`;
@@ -186,7 +186,7 @@ ${cards(outcome.metrics)}
 <h2>Trade statistics</h2>${metricRows(outcome.metrics)}
 <h2>Trades</h2>${tradeTable(outcome, options.tradeRows)}
 <h2>Monte Carlo</h2>${monteCarloTable(outcome)}
-${outcome.monteCarlo === null ? '' : `<h3>Block bootstrap: equity percentiles per bar (p5, p25, p50, p75, p95)</h3>${chart('fan')}<div class="row"><div><h3>Final equity</h3>${chart('hist-equity')}</div><div><h3>Max drawdown</h3>${chart('hist-drawdown')}</div></div>`}
+${outcome.monteCarlo === null ? '' : `<h3>Block bootstrap: equity percentiles per ${outcome.monteCarlo.barsPerStep === 1 ? 'bar' : `${outcome.monteCarlo.barsPerStep}-bar step`} (p5, p25, p50, p75, p95)</h3>${chart('fan')}<div class="row"><div><h3>Final equity</h3>${chart('hist-equity')}</div><div><h3>Max drawdown</h3>${chart('hist-drawdown')}</div></div>`}
 <h2>Config</h2><pre>${escapeHtml(JSON.stringify(context.config, null, 2))}</pre>
 <script type="application/json" id="report-data">${scriptJson(chartData(outcome, close))}</script>
 <script>${js.replace(/<\/script/gi, '<\\/script')}</script>

@@ -58,7 +58,7 @@ export const REPORT_SCRIPT = `
     function histogram(name, h, label, valueFormat) {
       make(name, {
         scales: { x: { time: false } },
-        series: [{ label: label, value: valueFormat }, { label: 'Paths', fill: 'rgba(37,99,235,0.5)', stroke: '#2563eb', paths: uPlot.paths.bars({ size: [0.95, 100] }) }],
+        series: [{ label: label, value: valueFormat }, { label: 'Paths', fill: 'rgba(37,99,235,0.5)', stroke: '#2563eb', points: { show: false }, paths: uPlot.paths.bars({ size: [0.95, 100] }) }],
         axes: [{ values: valueFormat ? function (u, vs) { return vs.map(function (v) { return valueFormat(u, v); }); } : undefined }, {}],
       }, [h.centers, h.counts]);
     }
