@@ -1,0 +1,40 @@
+import type { PerformanceMetrics } from '@ares/analytics';
+import type { Objective } from './OptimizationSchema.js';
+
+/** The metrics a trial keeps (the objective's inputs and the table's columns). */
+export type TrialMetrics = Pick<PerformanceMetrics, 'totalReturn' | 'cagr' | 'sharpeRatio' | 'sortinoRatio' | 'calmarRatio' | 'maxDrawdown' | 'numberOfTrades'>;
+
+export interface TrialScore {
+  /** The objective's value; −Infinity when a constraint is violated or the value is NaN. */
+  readonly score: number;
+  /** Each violated constraint, e.g. `trades 3 < minTrades 5`. */
+  readonly violations: readonly string[];
+}
+
+export interface Constraints {
+  readonly minTrades: number;
+  readonly maxDrawdown: number;
+}
+
+/** The objective of a trial's metrics; a trial breaking a constraint scores −Infinity and says why. */
+export function scoreTrial(metrics: TrialMetrics, objective: Objective, constraints: Constraints): TrialScore {
+  const violations: string[] = [];
+  if (metrics.numberOfTrades < constraints.minTrades) violations.push(`trades ${metrics.numberOfTrades} < minTrades ${constraints.minTrades}`);
+  if (metrics.maxDrawdown > constraints.maxDrawdown) violations.push(`maxDrawdown ${metrics.maxDrawdown.toFixed(4)} > ${constraints.maxDrawdown}`);
+  const value = objectiveValue(metrics, objective);
+  return { score: violations.length > 0 || Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value, violations };
+}
+
+function objectiveValue(m: TrialMetrics, objective: Objective): number {
+  switch (objective) {
+    case 'sharpe':
+      return m.sharpeRatio;
+    case 'sortino':
+      return m.sortinoRatio;
+    case 'calmar':
+      return m.calmarRatio;
+    case 'return-over-drawdown':
+      // No drawdown: the return itself decides (a flat curve scores 0).
+      return m.maxDrawdown === 0 ? m.totalReturn : m.totalReturn / m.maxDrawdown;
+  }
+}
