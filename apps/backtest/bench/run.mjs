@@ -1,11 +1,15 @@
 // Bars per second of one backtest (SMA crossover, fees, slippage, SL/TP) on 1 000 000 synthetic 1h bars,
 // through the app's runStrategyBacktest (engine + simulated venue + trade list + metrics, Monte Carlo off),
-// and the wall time of the default Monte Carlo (3 × 1000 paths) on the default 2-year run.
+// the wall time of the default Monte Carlo (3 × 1000 paths) on the default 2-year run, and the wall time of a
+// 1000-trial SMA grid optimization on the BTC/USDT 1h file with 1 and 2 worker threads.
 // Build first: `pnpm build`. Prints one JSON object per line, then a table.
+// BENCH_ONLY=optimization runs only the optimization; BENCH_OPTIMIZATION_REPETITIONS (default 3) sets its repetitions.
 import { performance } from 'node:perf_hooks';
 import { loadMarketData } from '../dist/backtest/loadMarketData.js';
 import { runStrategyBacktest } from '../dist/backtest/runStrategyBacktest.js';
 import { BacktestConfigSchema } from '../dist/config/BacktestConfigSchema.js';
+import { OptimizationSchema } from '../dist/optimize/OptimizationSchema.js';
+import { runOptimization } from '../dist/optimize/runOptimization.js';
 
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 5);
 const median = (xs) => {
@@ -26,10 +30,11 @@ async function measure(name, unit, work, toValue) {
   return line;
 }
 
+const rows = [];
+if (process.env.BENCH_ONLY !== 'optimization') {
 const bars = 1_000_000;
 const big = await loadMarketData({ source: 'synthetic', syntheticBars: bars, seed: 42 });
 const single = BacktestConfigSchema.parse({ stops: { stopLossPct: 0.03, takeProfitPct: 0.06 }, monteCarlo: { paths: 0 } });
-const rows = [];
 rows.push(
   await measure('backtest.sma-crossover.1M-bars', 'bars/s', () => runStrategyBacktest(single, big), (ms) => (bars / ms) * 1000),
 );
@@ -42,6 +47,44 @@ const full = await measure('backtest.default.17520-bars.monte-carlo-3x1000', 'ms
 const overhead = { name: 'monte-carlo.cost-vs-backtest', unit: 'ratio', median: Number((full.median / base.median).toFixed(2)) };
 console.log(JSON.stringify(overhead));
 rows.push(base, full, overhead);
+}
+
+// 1000 trials: fast 5..100 step 5 (20 values) × slow 110..600 step 10 (50 values), every one valid, on all
+// 62 k bars of the BTC file; coarse stage only, no checkpoint. Each repetition starts its own workers.
+const btc = await loadMarketData({ source: '/work/shared/data/btcusdt_binance_spot_1h.csv' });
+const optimizationConfig = BacktestConfigSchema.parse({ monteCarlo: { paths: 0 } });
+const space = [
+  { name: 'fast', kind: 'int', min: 5, max: 100, step: 5 },
+  { name: 'slow', kind: 'int', min: 110, max: 600, step: 10 },
+];
+const workerFile = new URL('../dist/optimize/trialWorker.js', import.meta.url);
+const optimizationRepetitions = Number(process.env.BENCH_OPTIMIZATION_REPETITIONS ?? 3);
+// Rounds alternate 1 and 2 workers, so load from other processes hits both alike; each round compares the
+// two result tables (packages rebuilt by others between rounds may legitimately change results).
+const samples = { 1: [], 2: [] };
+let identical = true;
+for (let r = 0; r < optimizationRepetitions; r++) {
+  const tables = [];
+  for (const workers of [1, 2]) {
+    const settings = OptimizationSchema.parse({ stage: 'coarse', space, workers, minTrades: 1, maxDrawdown: 1 });
+    const start = performance.now();
+    const result = await runOptimization({ config: optimizationConfig, data: btc, settings, workerFile });
+    samples[workers].push(performance.now() - start);
+    tables.push(JSON.stringify(result.coarse.trials));
+  }
+  identical &&= tables[0] === tables[1];
+}
+const wall = { 1: median(samples[1]), 2: median(samples[2]) };
+for (const workers of [1, 2]) {
+  const xs = samples[workers];
+  const line = { name: `optimization.sma-grid.1000-trials.btc-1h.${workers}-worker${workers === 1 ? '' : 's'}`, unit: 'ms', median: Math.round(wall[workers]), min: Math.round(Math.min(...xs)), max: Math.round(Math.max(...xs)), repetitions: optimizationRepetitions, trials: 1000, bars: btc.series.length };
+  if (workers === 2) line.speedupVs1Worker = Number((wall[1] / wall[2]).toFixed(2));
+  console.log(JSON.stringify(line));
+  rows.push(line);
+}
+console.log(JSON.stringify({ name: 'optimization.identical-tables-1-vs-2-workers', unit: 'boolean', median: identical }));
+rows.push({ name: 'optimization.identical-tables-1-vs-2-workers', unit: 'boolean', median: identical });
+rows.push({ name: 'optimization.speed-up-2-vs-1-worker', unit: 'ratio', median: Number((wall[1] / wall[2]).toFixed(2)) });
 
 console.log('\nbenchmark                                         median        unit');
 for (const r of rows) console.log(`${r.name.padEnd(50)}${String(r.median).padStart(10)}  ${r.unit}`);

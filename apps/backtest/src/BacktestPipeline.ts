@@ -1,16 +1,22 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PerformanceMetrics } from '@ares/analytics';
-import { createProgress, type DeepReadonly, type LogStreams, type Notifier, Pipeline, type Progress, redactConfig } from '@ares/pipeline-kit';
+import { CheckpointStore, createProgress, type DeepReadonly, type LogStreams, type Notifier, Pipeline, type Progress, redactConfig } from '@ares/pipeline-kit';
 import { loadMarketData, type MarketData } from './backtest/loadMarketData.js';
 import { type BacktestOutcome, runStrategyBacktest } from './backtest/runStrategyBacktest.js';
+import { BacktestConfigError } from './config/BacktestConfigError.js';
 import { type BacktestConfig, BacktestConfigSchema } from './config/BacktestConfigSchema.js';
+import { type OptimizationInput, OptimizationSchema } from './optimize/OptimizationSchema.js';
+import { type OptimizationCheckpoint, optimizationKey, runOptimization } from './optimize/runOptimization.js';
+import { type OptimizationSummary, summarizeOptimization } from './optimize/summarizeOptimization.js';
 import { type BacktestSummary, buildSummary, type ReportContext } from './report/buildSummary.js';
 import type { UplotAssets } from './report/readUplotAssets.js';
 import { renderReport } from './report/renderReport.js';
 
 export interface BacktestRunResult {
   readonly outcome: BacktestOutcome;
+  /** Null unless `optimization` is configured. */
+  readonly optimization: OptimizationSummary | null;
   readonly summary: BacktestSummary;
   readonly reportPath: string;
   readonly summaryPath: string;
@@ -23,6 +29,8 @@ export interface BacktestPipelineOptions {
   readonly pidFile?: string | undefined;
   /** uPlot's JS and CSS, inlined into the report. */
   readonly uplot: UplotAssets;
+  /** The built trial worker (`dist/optimize/trialWorker.js`); needed when `optimization` is configured. */
+  readonly optimizationWorker?: string | URL | undefined;
 }
 
 /** The headline figures of the console summary and the mail, in display order. */
@@ -50,6 +58,7 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
   readonly #config: DeepReadonly<BacktestConfig>;
   readonly #logs: LogStreams;
   readonly #uplot: UplotAssets;
+  readonly #optimizationWorker: string | URL | undefined;
   #data: MarketData | undefined;
   #progress: Progress | undefined;
 
@@ -65,6 +74,7 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
     this.#config = config;
     this.#logs = logs;
     this.#uplot = options.uplot;
+    this.#optimizationWorker = options.optimizationWorker;
   }
 
   protected async initialize(): Promise<void> {
@@ -81,6 +91,7 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
     const outcome = await runStrategyBacktest(config, data, (done) => progress.update(done));
     progress.stop();
     signal.throwIfAborted();
+    const optimization = config.optimization === undefined ? null : await this.#optimize(config.optimization, data, signal);
 
     const out = config.report.out;
     mkdirSync(out, { recursive: true });
@@ -97,10 +108,10 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
         to: data.series.timestamp[n - 1] as number,
       },
     };
-    const summary = buildSummary(outcome, context);
+    const summary = buildSummary(outcome, context, optimization);
     const reportPath = join(out, 'report.html');
     const summaryPath = join(out, 'summary.json');
-    writeFileSync(reportPath, renderReport(outcome, data.series.close, context, { tradeRows: config.report.tradeRows, uplot: this.#uplot }));
+    writeFileSync(reportPath, renderReport(outcome, data.series.close, context, { tradeRows: config.report.tradeRows, uplot: this.#uplot, optimization }));
     writeFileSync(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
     outcome.fills.forEach((f, i) => {
       this.#logs.trade({ symbol: f.symbol, side: f.side, quantity: f.quantity, price: f.price, reason: outcome.fillReasons[i] ?? '', fillTime: f.timestamp, fee: f.fee });
@@ -112,7 +123,41 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
       metrics: headline(outcome.metrics, outcome.fingerprint),
       attachments: [{ filename: 'report.html', path: reportPath }],
     });
-    return { outcome, summary, reportPath, summaryPath };
+    return { outcome, optimization, summary, reportPath, summaryPath };
+  }
+
+  /** Runs the configured stages on worker threads, checkpointing to `<out>/checkpoints` (a rerun resumes there). */
+  async #optimize(settings: DeepReadonly<OptimizationInput>, data: MarketData, signal: AbortSignal): Promise<OptimizationSummary> {
+    const workerFile = this.#optimizationWorker;
+    if (workerFile === undefined) {
+      throw new BacktestConfigError({ argument: 'optimization', message: 'Invalid "optimization": the pipeline was created without "optimizationWorker", received none.' });
+    }
+    // Parsed again into a mutable copy (the config is frozen); it is already valid.
+    const parsed = OptimizationSchema.parse(settings);
+    // One checkpoint series per settings and data, so a rerun with other settings starts afresh beside it.
+    const kind = `optimization-${optimizationKey(this.#config, data, parsed).slice(0, 16)}`;
+    const checkpoints = new CheckpointStore<OptimizationCheckpoint>({ dir: join(this.#config.report.out, 'checkpoints'), kind, schemaVersion: 1 });
+    let stage = '';
+    const result = await runOptimization({
+      config: this.#config,
+      data,
+      settings: parsed,
+      workerFile,
+      checkpoints,
+      signal,
+      onTrial: (name, _result, done, total) => {
+        if (name !== stage) {
+          this.#progress?.stop();
+          this.#progress = createProgress({ label: `optimization ${name}`, total, logger: this.#logs.main });
+          stage = name;
+        }
+        this.#progress?.update(done);
+      },
+    });
+    this.#progress?.stop();
+    const summary = summarizeOptimization(result);
+    this.logger.info({ event: 'optimization-finished', best: summary.best, overfitting: summary.overfitting, trialsRun: result.trialsRun }, `optimization finished: ${summary.overfitting?.warning ?? 'no full-data search'}`);
+    return summary;
   }
 
   protected async cleanup(): Promise<void> {

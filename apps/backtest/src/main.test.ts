@@ -42,10 +42,30 @@ describe('the backtest CLI (dist/main.js)', () => {
   it('documents every option with its default in --help and exits 0', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const flag of ['--config', '--data', '--strategy', '--fast', '--slow', '--mode', '--fee', '--slippage-bps', '--latency-bars', '--cash', '--fraction', '--stop-loss-pct', '--take-profit-pct', '--end-of-data', '--seed', '--out', '--monte-carlo-paths', '--email']) {
+    for (const flag of ['--config', '--data', '--strategy', '--fast', '--slow', '--mode', '--fee', '--slippage-bps', '--latency-bars', '--cash', '--fraction', '--stop-loss-pct', '--take-profit-pct', '--end-of-data', '--seed', '--out', '--monte-carlo-paths', '--email', '--optimize', '--space', '--objective', '--sampler', '--trials', '--workers', '--min-trades', '--max-drawdown', '--in-sample-bars', '--out-of-sample-bars', '--anchored']) {
       expect(stdout).toContain(flag);
     }
     expect(stdout.replace(/\s+/g, ' ')).toContain('fee per side, a fraction of notional (default: 0.001)');
+  });
+
+  it('optimizes with --optimize: summary.json gains the optimization section, the console the verdict, and a rerun resumes from the checkpoint', async () => {
+    const out = join(dir, 'optimize');
+    const space = '[{"name":"fast","kind":"int","min":5,"max":25,"step":10},{"name":"slow","kind":"int","min":30,"max":90,"step":30}]';
+    const args = ['--bars', '3000', '--monte-carlo-paths', '0', '--optimize', 'all', '--space', space, '--in-sample-bars', '1500', '--out-of-sample-bars', '500', '--min-trades', '1', '--workers', '2', '--out', out];
+    const first = await runCli(args);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    // 3 fast × 3 slow values, all with fast < slow.
+    expect(summary.optimization.stages.coarse).toMatchObject({ trials: 9, failed: 0 });
+    expect(summary.optimization.walkForward.windows.length).toBe(3);
+    expect(first.stdout).toContain(summary.optimization.overfitting.warning);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('<h2>Optimization</h2>');
+    const second = await runCli(args);
+    expect(second.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).optimization).toEqual(summary.optimization);
+    const mainLog = readdirSync(join(out, 'logs')).filter((f) => f.startsWith('main.')).map((f) => readFileSync(join(out, 'logs', f), 'utf8')).join('');
+    expect(mainLog).toContain('"trialsRun":0');
   });
 
   it.each([

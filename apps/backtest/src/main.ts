@@ -7,6 +7,7 @@ import { BacktestPipeline, headline } from './BacktestPipeline.js';
 import { parseCliArguments } from './cli/parseCliArguments.js';
 import { BacktestConfigError } from './config/BacktestConfigError.js';
 import { BacktestConfigSchema } from './config/BacktestConfigSchema.js';
+import type { OptimizationSummary } from './optimize/summarizeOptimization.js';
 import { readUplotAssets } from './report/readUplotAssets.js';
 
 /** `backtest [options]`: config → pipeline → report; exit code 0 on success, 1 on a failed run, 2 on bad settings. */
@@ -31,11 +32,12 @@ async function main(argv: readonly string[]): Promise<void> {
   const logs = await createLogStreams({ dir: isAbsolute(dir) ? dir : join(out, dir), level, console, maxSize, maxFiles, name: config.name, secrets });
   const notifier = config.email === undefined ? undefined : new EmailNotifier({ ...config.email, to: [...config.email.to], events: [...config.email.events] }, { logger: logs.main, secrets });
   try {
-    const result = await runAsMain(new BacktestPipeline({ config, logs, notifier, pidFile: config.pidFile ?? join(out, 'backtest.pid'), uplot: readUplotAssets(createRequire(import.meta.url).resolve) }));
+    const result = await runAsMain(new BacktestPipeline({ config, logs, notifier, pidFile: config.pidFile ?? join(out, 'backtest.pid'), uplot: readUplotAssets(createRequire(import.meta.url).resolve), optimizationWorker: new URL('./optimize/trialWorker.js', import.meta.url) }));
     if (result.ok) {
       const { outcome, reportPath, summaryPath } = result.value;
       const lines = Object.entries(headline(outcome.metrics, outcome.fingerprint)).map(([k, v]) => `  ${k.padEnd(14)} ${v}`);
       process.stdout.write(`${outcome.strategyId} on ${config.data.symbol}, ${outcome.metrics.bars} bars\n${lines.join('\n')}\n  Report         ${reportPath}\n  Summary        ${summaryPath}\n`);
+      if (result.value.optimization !== null) process.stdout.write(optimizationLines(result.value.optimization));
     } else {
       process.stderr.write(`backtest ${result.status} at ${result.failedStage}: ${result.error.message}\n`);
     }
@@ -43,6 +45,21 @@ async function main(argv: readonly string[]): Promise<void> {
     await notifier?.close();
     await logs.close();
   }
+}
+
+/** The optimization's console summary: best trial, overfitting statistics and verdict, walk-forward efficiency. */
+function optimizationLines(o: OptimizationSummary): string {
+  const lines = ['Optimization'];
+  const fixed = (x: number | null | undefined, digits: number): string => (x === null || x === undefined ? '–' : x.toFixed(digits));
+  if (o.best !== null) lines.push(`  Best           ${Object.entries(o.best.point).map(([k, v]) => `${k}=${String(v)}`).join(', ')} (score ${fixed(o.best.score, 3)})`);
+  if (o.overfitting !== null) {
+    lines.push(`  Trials         ${o.overfitting.trials}`);
+    lines.push(`  Deflated SR    ${fixed(o.overfitting.deflatedSharpe?.deflatedSharpeRatio, 3)}`);
+    lines.push(`  PBO            ${fixed(o.overfitting.probabilityOfBacktestOverfitting, 3)}`);
+    lines.push(`  ${o.overfitting.warning}`);
+  }
+  if (o.walkForward !== null) lines.push(`  Walk-forward   ${o.walkForward.windows.length} windows, efficiency ${fixed(o.walkForward.efficiency.overall, 3)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

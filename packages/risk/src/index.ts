@@ -3,6 +3,7 @@
 // --- engine ---
 export type { RiskEngine, RiskEngineOptions } from './engine/createRiskEngine.js';
 export { createRiskEngine } from './engine/createRiskEngine.js';
+export { OrderTimestampWindow } from './engine/OrderTimestampWindow.js';
 export type { PortfolioSnapshot } from './engine/PortfolioSnapshot.type.js';
 export type { OrderIntent, OrderProposal, OrderSide } from './engine/OrderProposal.type.js';
 export type { AdjustmentCode, ReasonCode, RiskDecision } from './engine/RiskDecision.js';
@@ -15,7 +16,7 @@ export type { RiskLimits } from './config/RiskLimitsSchema.js';
 export { RiskLimitsSchema } from './config/RiskLimitsSchema.js';
 export type { SizingConfig } from './config/SizingConfigSchema.js';
 export { SizingConfigSchema } from './config/SizingConfigSchema.js';
-export type { ParsedStopConfig, StopConfig, StopSpec } from './config/StopConfigSchema.js';
+export type { ParsedStopConfig, StopConfig, StopSpec, StopSpecInput } from './config/StopConfigSchema.js';
 export { BreakEvenSchema, StopConfigSchema, StopSpecSchema } from './config/StopConfigSchema.js';
 export type { MarketConstraints } from './config/MarketConstraintsSchema.js';
 export { MarketConstraintsSchema } from './config/MarketConstraintsSchema.js';

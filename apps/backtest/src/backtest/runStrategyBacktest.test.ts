@@ -153,6 +153,16 @@ describe('runStrategyBacktest', () => {
     expect(await run(43)).not.toBe(first);
   });
 
+  it('skips only the monthly table with monthlyReturns: false (trades, metrics and fingerprint unchanged)', async () => {
+    const config = BacktestConfigSchema.parse({ data: { syntheticBars: 2000 }, monteCarlo: { paths: 0 } });
+    const data = await loadMarketData({ source: 'synthetic', syntheticBars: 2000, seed: 5 });
+    const full = await runStrategyBacktest(config, data);
+    const lean = await runStrategyBacktest(config, data, undefined, { monthlyReturns: false });
+    expect(full.monthlyReturns.length > 0).toBe(true);
+    expect(lean.monthlyReturns).toEqual([]);
+    expect({ ...lean, monthlyReturns: full.monthlyReturns }).toEqual(full);
+  });
+
   it('closes a position still open at the end with a fill at the last close, fees paid, when endOfData is close', async () => {
     const base = { strategy: { fast: 10, slow: 30 }, monteCarlo: { paths: 0 } } satisfies BacktestConfigInput;
     // Find a cut where the position is open at the end: marked, it is an open position, not a trade.

@@ -84,6 +84,8 @@ export async function runStrategyBacktest(
   config: DeepReadonly<BacktestConfig>,
   data: MarketData,
   onProgress?: (done: number, total: number) => void,
+  /** `monthlyReturns: false` leaves `monthlyReturns` empty: optimization trials skip the table (~5 ms on 60 k bars, a quarter of a trial). */
+  options: { readonly monthlyReturns?: boolean } = {},
 ): Promise<BacktestOutcome> {
   const { symbol } = config.data;
   const [base = 'BASE', quote = 'QUOTE'] = symbol.split('/');
@@ -155,7 +157,7 @@ export async function runStrategyBacktest(
         ? null
         : { side: open.side > 0 ? 'long' : 'short', quantity: open.quantity - open.exitQuantity, entryPrice: open.entryNotional / open.quantity, entryTime: open.entryTime },
     metrics,
-    monthlyReturns: monthlyReturns(timestamps, equity),
+    monthlyReturns: options.monthlyReturns === false ? [] : monthlyReturns(timestamps, equity),
     monteCarlo,
     fingerprint: fingerprint(trades, fingerprintMetrics(metrics)),
   };

@@ -42,6 +42,32 @@ describe('parseCliArguments', () => {
     });
   });
 
+  it('maps the optimization flags into the optimization section, with its defaults filled in', () => {
+    const space = '[{"name":"fast","kind":"int","min":5,"max":15,"step":5},{"name":"slow","kind":"int","min":30,"max":60,"step":30}]';
+    const config = load([
+      '--optimize', 'walk-forward', '--space', space, '--objective', 'calmar', '--sampler', 'latin-hypercube', '--trials', '40', '--workers', '1',
+      '--min-trades', '2', '--max-drawdown', '0.3', '--in-sample-bars', '900', '--out-of-sample-bars', '300', '--anchored',
+    ]);
+    expect(config.optimization).toMatchObject({
+      stage: 'walk-forward',
+      space: JSON.parse(space),
+      objective: 'calmar',
+      sampler: 'latin-hypercube',
+      trials: 40,
+      workers: 1,
+      minTrades: 2,
+      maxDrawdown: 0.3,
+      inSampleBars: 900,
+      outOfSampleBars: 300,
+      anchored: true,
+      topK: 3,
+    });
+  });
+
+  it('leaves the optimization off without an optimization flag', () => {
+    expect(load([]).optimization).toBeUndefined();
+  });
+
   it('layers settings: defaults < config file < environment < flags', () => {
     const file = join(dir, 'bt.yaml');
     writeFileSync(file, 'strategy:\n  fast: 11\n  slow: 40\nexchange:\n  fee: 0.002\n  initialCash: 2000\n');

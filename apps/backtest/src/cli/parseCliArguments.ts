@@ -35,6 +35,16 @@ const FLAGS: readonly { flag: string; env: string; description: string; choices?
   { flag: '--trade-rows <n>', env: 'REPORT__TRADE_ROWS', description: `trades listed in the HTML report (default: ${defaults.report.tradeRows})` },
   { flag: '--monte-carlo-paths <n>', env: 'MONTE_CARLO__PATHS', description: `Monte Carlo paths per method, 0 = off (default: ${defaults.monteCarlo.paths})` },
   { flag: '--block-length <bars>', env: 'MONTE_CARLO__BLOCK_LENGTH', description: `mean block length of the bar-return block bootstrap (default: ${defaults.monteCarlo.blockLength})` },
+  { flag: '--optimize <stage>', env: 'OPTIMIZATION__STAGE', description: 'also optimize the strategy parameters: coarse, fine (coarse + fine), walk-forward or all (default: off; any optimization flag turns it on with "all")', choices: ['coarse', 'fine', 'walk-forward', 'all'] },
+  { flag: '--space <json>', env: 'OPTIMIZATION__SPACE', description: 'parameter space as JSON, e.g. \'[{"name":"fast","kind":"int","min":5,"max":50,"step":5},{"name":"slow","kind":"int","min":20,"max":200,"step":20}]\' (default: that one)' },
+  { flag: '--objective <name>', env: 'OPTIMIZATION__OBJECTIVE', description: 'what a trial maximizes (default: "sharpe")', choices: ['sharpe', 'sortino', 'calmar', 'return-over-drawdown'] },
+  { flag: '--sampler <kind>', env: 'OPTIMIZATION__SAMPLER', description: 'stage-1 search: the full grid, seeded random points or a seeded Latin hypercube (default: "grid")', choices: ['grid', 'random', 'latin-hypercube'] },
+  { flag: '--trials <n>', env: 'OPTIMIZATION__TRIALS', description: 'stage-1 points of the random / latin-hypercube samplers (default: 100)' },
+  { flag: '--workers <n>', env: 'OPTIMIZATION__WORKERS', description: 'worker threads running trials; results do not depend on it (default: 2)' },
+  { flag: '--min-trades <n>', env: 'OPTIMIZATION__MIN_TRADES', description: 'constraint: a trial with fewer closed trades scores -Infinity (default: 5)' },
+  { flag: '--max-drawdown <fraction>', env: 'OPTIMIZATION__MAX_DRAWDOWN', description: 'constraint: a trial with a deeper max drawdown scores -Infinity (default: 0.5)' },
+  { flag: '--in-sample-bars <n>', env: 'OPTIMIZATION__IN_SAMPLE_BARS', description: 'walk-forward in-sample window, bars (default: 4380)' },
+  { flag: '--out-of-sample-bars <n>', env: 'OPTIMIZATION__OUT_OF_SAMPLE_BARS', description: 'walk-forward out-of-sample window, bars (default: 1460)' },
 ];
 
 function optionKey(flag: string): string {
@@ -50,6 +60,7 @@ export function createCli(): Command {
         'Settings: schema defaults < --config file < ARES_* environment variables < these flags.',
     )
     .option('-c, --config <file>', 'YAML or JSON config file (schema: BacktestConfigSchema; see config/examples/backtest.example.yaml)')
+    .option('--anchored', 'anchored walk-forward: every in-sample window starts at the first bar (default: rolling)')
     .option('--email', 'require the email section of the config (fail at start without it); mail is sent whenever it is configured')
     .showHelpAfterError()
     // Throw (CommanderError) instead of exiting, so the caller decides the exit code; --help throws with exitCode 0.
@@ -57,7 +68,7 @@ export function createCli(): Command {
   for (const f of FLAGS) {
     const option = new Option(f.flag, f.description);
     if (f.choices !== undefined) option.choices(f.choices);
-    else if (!f.flag.includes('<source>') && !f.flag.includes('<BASE/QUOTE>') && !f.flag.includes('<tf>') && !f.flag.includes('<dir>')) {
+    else if (!f.flag.includes('<source>') && !f.flag.includes('<BASE/QUOTE>') && !f.flag.includes('<tf>') && !f.flag.includes('<dir>') && !f.flag.includes('<json>')) {
       option.argParser((value: string) => {
         if (value.trim() === '' || !Number.isFinite(Number(value))) throw new InvalidArgumentError(`expected a number, received "${value}".`);
         return value;
@@ -79,5 +90,6 @@ export function parseCliArguments(argv: readonly string[]): CliArguments {
     if (typeof value === 'string') overrides[`ARES_${f.env}`] = value;
   }
   if (options.email === true) overrides.ARES_REQUIRE_EMAIL = 'true';
+  if (options.anchored === true) overrides.ARES_OPTIMIZATION__ANCHORED = 'true';
   return { configFile: typeof options.config === 'string' ? options.config : undefined, overrides };
 }

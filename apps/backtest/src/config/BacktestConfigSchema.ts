@@ -1,5 +1,6 @@
 import { PipelineConfigSchema } from '@ares/pipeline-kit';
 import { z } from 'zod';
+import { OptimizationSchema } from '../optimize/OptimizationSchema.js';
 
 const fraction = z.number().gt(0).lt(1);
 
@@ -111,6 +112,8 @@ export const BacktestConfigSchema = PipelineConfigSchema.extend({
       maxPathCells: z.number().int().min(1).default(20_000_000),
     })
     .prefault({}),
+  /** Parameter optimization (coarse → fine → walk-forward) run besides the backtest; absent = off (`--optimize <stage>`). */
+  optimization: OptimizationSchema.optional(),
   /** Require an `email` section (fail at start without one) — the `--email` flag. Mail is sent whenever `email` is configured. */
   requireEmail: z.boolean().default(false),
 });

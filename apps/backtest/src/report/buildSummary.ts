@@ -1,5 +1,6 @@
 import type { Distribution, MonteCarloResult } from '@ares/analytics';
 import type { BacktestOutcome } from '../backtest/runStrategyBacktest.js';
+import type { OptimizationSummary } from '../optimize/summarizeOptimization.js';
 
 /** What the report says about the data and the settings besides the outcome. */
 export interface ReportContext {
@@ -39,7 +40,7 @@ export function summarizeMonteCarlo(r: MonteCarloResult): MonteCarloSummary {
 }
 
 /** The content of summary.json: everything of the run except per-bar series and Monte Carlo paths. */
-export function buildSummary(outcome: BacktestOutcome, context: ReportContext) {
+export function buildSummary(outcome: BacktestOutcome, context: ReportContext, optimization: OptimizationSummary | null = null) {
   const mc = outcome.monteCarlo;
   return {
     title: context.title,
@@ -56,6 +57,7 @@ export function buildSummary(outcome: BacktestOutcome, context: ReportContext) {
             tradeBootstrap: mc.bootstrap === null ? null : summarizeMonteCarlo(mc.bootstrap),
             blockBootstrap: { ...summarizeMonteCarlo(mc.blockBootstrap), barsPerStep: mc.barsPerStep },
           },
+    optimization,
     openPosition: outcome.openPosition,
     trades: outcome.trades,
     config: context.config,

@@ -8,12 +8,15 @@ import { distinctPngColours } from '../__fixtures__/distinctPngColours.js';
 import { loadMarketData } from '../backtest/loadMarketData.js';
 import { runStrategyBacktest } from '../backtest/runStrategyBacktest.js';
 import { BacktestConfigSchema } from '../config/BacktestConfigSchema.js';
+import { OptimizationSchema } from '../optimize/OptimizationSchema.js';
+import { runOptimization } from '../optimize/runOptimization.js';
+import { summarizeOptimization } from '../optimize/summarizeOptimization.js';
 import { buildSummary } from './buildSummary.js';
 import { readUplotAssets } from './readUplotAssets.js';
 import { renderReport } from './renderReport.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHARTS = ['equity', 'drawdown', 'price', 'fan', 'hist-equity', 'hist-drawdown'];
+const CHARTS = ['equity', 'drawdown', 'price', 'fan', 'hist-equity', 'hist-drawdown', 'walk-forward'];
 
 describe('the HTML report in headless Chromium', () => {
   let dir: string;
@@ -22,6 +25,7 @@ describe('the HTML report in headless Chromium', () => {
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   let html: string;
+  let optimization: ReturnType<typeof summarizeOptimization>;
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -37,7 +41,22 @@ describe('the HTML report in headless Chromium', () => {
       data: { description: data.description, symbol: 'BTC/USDT', timeframe: '1h', bars: n, from: data.series.timestamp[0] as number, to: data.series.timestamp[n - 1] as number },
     };
     expect(buildSummary(outcome, context).fingerprint).toBe(outcome.fingerprint);
-    html = renderReport(outcome, data.series.close, context, { tradeRows: 5, uplot: readUplotAssets(require.resolve) });
+    // A small real optimization (workers run the built dist/, see jest's globalSetup) for the optimization section.
+    const settings = OptimizationSchema.parse({
+      space: [
+        { name: 'fast', kind: 'int', min: 5, max: 25, step: 10 },
+        { name: 'slow', kind: 'int', min: 30, max: 90, step: 30 },
+      ],
+      minTrades: 1,
+      inSampleBars: 1500,
+      outOfSampleBars: 500,
+      topK: 1,
+      fineSteps: 3,
+      workers: 1,
+    });
+    const optimized = await runOptimization({ config, data, settings, workerFile: join(__dirname, '../../dist/optimize/trialWorker.js') });
+    optimization = summarizeOptimization(optimized);
+    html = renderReport(outcome, data.series.close, context, { tradeRows: 5, uplot: readUplotAssets(require.resolve), optimization });
     dir = mkdtempSync(join(tmpdir(), 'ares-report-'));
     writeFileSync(join(dir, 'report.html'), html);
     browser = await chromium.launch({
@@ -87,5 +106,14 @@ describe('the HTML report in headless Chromium', () => {
     expect(await page.locator('table.heat tr').count()).toBeGreaterThan(1);
     expect(await page.locator('table.trades tr').count()).toBe(6);
     expect(await page.locator('text=/5 of \\d+ closed trades shown/').count()).toBe(1);
+  });
+
+  it('lists the optimization trials best first, the overfitting verdict and the walk-forward windows', async () => {
+    const rows = page.locator('table.trials tr');
+    expect(await rows.count()).toBe(Math.min(20, optimization.trials.length) + 1);
+    const first = optimization.trials[0];
+    expect(await rows.nth(1).locator('td').nth(4).textContent()).toBe(first?.status === 'ok' ? first.score.toFixed(3) : '');
+    expect(await page.locator('#overfitting-warning').textContent()).toBe(optimization.overfitting?.warning);
+    expect(optimization.walkForward?.windows.length).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
 import { drawdownCurve, type PerformanceMetrics, PERCENTILES } from '@ares/analytics';
 import type { BacktestOutcome } from '../backtest/runStrategyBacktest.js';
+import type { OptimizationSummary } from '../optimize/summarizeOptimization.js';
 import { type ReportContext, summarizeMonteCarlo } from './buildSummary.js';
 import { REPORT_SCRIPT } from './reportScript.js';
 import type { UplotAssets } from './readUplotAssets.js';
@@ -37,7 +38,7 @@ function histogram(values: Float64Array): { centers: number[]; counts: number[] 
 }
 
 /** The chart data embedded in the page. */
-function chartData(outcome: BacktestOutcome, close: Float64Array) {
+function chartData(outcome: BacktestOutcome, close: Float64Array, optimization: OptimizationSummary | null) {
   const { timestamps, equity } = outcome;
   const drawdown = drawdownCurve(equity);
   const picks = thin(timestamps.length);
@@ -61,6 +62,14 @@ function chartData(outcome: BacktestOutcome, close: Float64Array) {
       close: picks.map((i) => close[i] as number),
     },
     markers: { buys, sells },
+    walkForward:
+      optimization?.walkForward == null
+        ? null
+        : (() => {
+            const { stitchedTimestamps, stitchedEquity } = optimization.walkForward;
+            const columns = thin(stitchedEquity.length);
+            return { t: columns.map((i) => seconds(stitchedTimestamps[i] as number)), equity: columns.map((i) => stitchedEquity[i] as number) };
+          })(),
     monteCarlo:
       block === undefined
         ? null
@@ -155,6 +164,43 @@ function monteCarloTable(outcome: BacktestOutcome): string {
   return `<table class="kv"><tr><th>Method</th><th>Paths × steps</th><th>Final equity p5 / p50 / p95</th><th>Max drawdown p50 / p95</th><th>Time under water p50</th><th>P(ruin)</th><th>P(drawdown beyond threshold)</th></tr>${rows.join('')}</table>`;
 }
 
+/** Trials listed in the report (summary.json has all). */
+const TOP_TRIALS = 20;
+
+function optimizationSection(o: OptimizationSummary): string {
+  const point = (p: Readonly<Record<string, unknown>> | null): string => (p === null ? '–' : Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(', '));
+  const f = o.overfitting;
+  const overfit =
+    f === null
+      ? '<p>No search on the whole data (walk-forward stage only): no overfitting statistics.</p>'
+      : `<table class="kv"><tr><th>Best trial</th><td>${escapeHtml(point(o.best?.point ?? null))} (score ${number(o.best?.score ?? Number.NaN, 3)})</td></tr>
+<tr><th>Trials (N)</th><td>${f.trials}</td></tr>
+<tr><th>Deflated Sharpe ratio</th><td>${f.deflatedSharpe === null ? '–' : `${number(f.deflatedSharpe.deflatedSharpeRatio, 3)} (SR₀ per step ${number(f.deflatedSharpe.expectedMaxSharpe, 4)})`}</td></tr>
+<tr><th>PBO (${f.pboSplits} splits)</th><td>${f.probabilityOfBacktestOverfitting === null ? '–' : number(f.probabilityOfBacktestOverfitting, 3)}</td></tr>
+<tr><th>Verdict</th><td id="overfitting-warning">${escapeHtml(f.warning)}</td></tr></table>`;
+  const rows = o.trials.slice(0, TOP_TRIALS).map((t, i) =>
+    t.status === 'ok'
+      ? `<tr><td>${i + 1}</td><td>${t.stage}</td><td>${t.index}</td><td>${escapeHtml(point(t.point))}</td><td>${number(t.score, 3)}</td><td>${number(t.metrics.sharpeRatio)}</td><td>${percent(t.metrics.totalReturn)}</td><td>${percent(t.metrics.maxDrawdown)}</td><td>${t.metrics.numberOfTrades}</td><td>${escapeHtml(t.violations.join('; '))}</td></tr>`
+      : `<tr><td>${i + 1}</td><td>${t.stage}</td><td>${t.index}</td><td>${escapeHtml(point(t.point))}</td><td colspan="6">failed: ${escapeHtml(t.error)}</td></tr>`,
+  );
+  const table = `<p>${Math.min(TOP_TRIALS, o.trials.length)} of ${o.trials.length} trials, best first (all are in summary.json).</p><table class="trials"><tr><th>#</th><th>Stage</th><th>Trial</th><th>Parameters</th><th>Score</th><th>Sharpe</th><th>Return</th><th>Max DD</th><th>Trades</th><th>Constraints broken</th></tr>${rows.join('')}</table>`;
+  const wf = o.walkForward;
+  const walk =
+    wf === null
+      ? ''
+      : `<h3>Walk-forward</h3><p>Efficiency (mean OOS CAGR / mean IS CAGR): ${number(wf.efficiency.overall, 3)}. Parameter stability: ${escapeHtml(
+          Object.entries(wf.stability)
+            .map(([k, v]) => (v.kind === 'numeric' ? `${k} mean ${number(v.mean)}, CV ${number(v.coefficientOfVariation, 3)}` : `${k} mode ${String(v.mode)} (${percent(v.modeShare, 0)})`))
+            .join('; '),
+        )}</p><table class="kv"><tr><th>Window</th><th>In-sample bars</th><th>Out-of-sample</th><th>Chosen</th><th>IS CAGR</th><th>OOS CAGR</th><th>OOS return</th></tr>${wf.windows
+          .map(
+            (w) =>
+              `<tr><td>${w.index}</td><td>${w.inSample.start}–${w.inSample.end}</td><td>${w.outOfSample.start}–${w.outOfSample.end}</td><td>${escapeHtml(point(w.chosen))}</td><td>${percent(w.inSampleCagr)}</td><td>${percent(w.outOfSample.cagr)}</td><td>${percent(w.outOfSample.totalReturn)}</td></tr>`,
+          )
+          .join('')}</table><h3>Stitched out-of-sample equity</h3><div class="chart" data-chart="walk-forward"></div>`;
+  return `<h2>Optimization</h2>${overfit}${table}${walk}`;
+}
+
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:0 auto;max-width:1200px;padding:16px 24px;color:#0f172a}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #e2e8f0;padding-bottom:4px}
 .sub{color:#475569}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin-top:14px}
@@ -168,7 +214,8 @@ table{border-collapse:collapse;font-size:13px}th,td{padding:3px 8px;border-botto
  * headline cards, equity / drawdown / price charts, the monthly heatmap, trade statistics and list,
  * the Monte Carlo fan chart and histograms, the redacted config and the fingerprint.
  */
-export function renderReport(outcome: BacktestOutcome, close: Float64Array, context: ReportContext, options: { tradeRows: number; uplot: UplotAssets }): string {
+export function renderReport(outcome: BacktestOutcome, close: Float64Array, context: ReportContext, options: { tradeRows: number; uplot: UplotAssets; optimization?: OptimizationSummary | null }): string {
+  const optimization = options.optimization ?? null;
   const { js, css } = options.uplot;
   const d = context.data;
   const chart = (name: string): string => `<div class="chart" data-chart="${name}"></div>`;
@@ -187,8 +234,9 @@ ${cards(outcome.metrics)}
 <h2>Trades</h2>${tradeTable(outcome, options.tradeRows)}
 <h2>Monte Carlo</h2>${monteCarloTable(outcome)}
 ${outcome.monteCarlo === null ? '' : `<h3>Block bootstrap: equity percentiles per ${outcome.monteCarlo.barsPerStep === 1 ? 'bar' : `${outcome.monteCarlo.barsPerStep}-bar step`} (p5, p25, p50, p75, p95)</h3>${chart('fan')}<div class="row"><div><h3>Final equity</h3>${chart('hist-equity')}</div><div><h3>Max drawdown</h3>${chart('hist-drawdown')}</div></div>`}
+${optimization === null ? '' : optimizationSection(optimization)}
 <h2>Config</h2><pre>${escapeHtml(JSON.stringify(context.config, null, 2))}</pre>
-<script type="application/json" id="report-data">${scriptJson(chartData(outcome, close))}</script>
+<script type="application/json" id="report-data">${scriptJson(chartData(outcome, close, optimization))}</script>
 <script>${js.replace(/<\/script/gi, '<\\/script')}</script>
 <script>${REPORT_SCRIPT}</script>
 </body></html>

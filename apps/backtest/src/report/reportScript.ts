@@ -21,6 +21,9 @@ export const REPORT_SCRIPT = `
       legend: { show: true },
     }, [data.series.t, values]);
   }
+  function lineChart(name, label, line) {
+    make(name, { series: [{}, { label: label, stroke: '#7c3aed', width: 1.5 }], axes: [{}, { size: 70 }] }, [line.t, line.equity]);
+  }
   timeChart('equity', 'Equity', data.series.equity, '#2563eb', 'rgba(37,99,235,0.08)');
   timeChart('drawdown', 'Drawdown', data.series.drawdown, '#dc2626', 'rgba(220,38,38,0.15)', pct);
 
@@ -65,6 +68,7 @@ export const REPORT_SCRIPT = `
     histogram('hist-equity', data.monteCarlo.finalEquity, 'Final equity');
     histogram('hist-drawdown', data.monteCarlo.maxDrawdown, 'Max drawdown', pct);
   }
+  if (data.walkForward) lineChart('walk-forward', 'Out-of-sample equity', data.walkForward);
   document.body.setAttribute('data-rendered', 'true');
 })();
 `;

@@ -350,7 +350,8 @@ export class SimulatedExchange {
         message: `Invalid "bar.timestamp": expected a time after the previous bar's ${m.lastTimestamp} for "${symbol}", received "${bar.timestamp}".`,
       });
     }
-    this.#fills.length = 0;
+    // Most bars have no fills: skip the length setter (a runtime call) when there is nothing to clear.
+    if (this.#fills.length > 0) this.#fills.length = 0;
     // An initial base holding is entered at the first bar's open.
     if (m.position !== 0 && Number.isNaN(m.averageEntry)) m.averageEntry = bar.open;
     if (m.open.length > 0) this.#match(m, bar);

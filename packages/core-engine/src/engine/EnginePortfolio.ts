@@ -1,5 +1,6 @@
 import type { Fill } from '@ares/connectors';
-import type { PortfolioSnapshot } from '@ares/risk';
+import type { Bar } from '@ares/features';
+import { OrderTimestampWindow, type PortfolioSnapshot } from '@ares/risk';
 
 const DAY_MS = 86_400_000;
 /** Closed-trade results kept for the risk engine's loss-streak cool-down. */
@@ -40,26 +41,34 @@ export class EnginePortfolio implements PortfolioSnapshot {
   readonly otherExposure = 0;
   /** The engine does not see resting orders; the venue enforces its own open-order limits. */
   readonly openOrderCount = 0;
-  readonly recentOrderTimestamps: Float64Array;
+  /** Order times inside the rate window (the risk engine drops older ones as it checks): O(1) amortized, any `maxOrdersPerWindow`. */
+  readonly recentOrderTimestamps = new OrderTimestampWindow();
   recentTradeResults: Float64Array = new Float64Array(0);
   lastTradeTimestamp = Number.NaN;
   lastStopOutTimestamp = Number.NaN;
   readonly #trades = new Float64Array(TRADE_HISTORY);
   #tradeCount = 0;
-  #orderIndex = 0;
+  #equity = 0;
   /** Realised PnL, fees included, of the trade in progress (from flat to flat). */
   #tradePnl = 0;
 
-  /** `orderHistory`: order times kept for the order-rate limit (its `maxOrdersPerWindow`). */
-  constructor(orderHistory: number) {
-    this.recentOrderTimestamps = new Float64Array(orderHistory).fill(Number.NaN);
-  }
-
   /** Cash + position marked at the last price (entry price before any mark). */
   get equity(): number {
-    if (this.positionQuantity === 0) return this.cash;
-    const mark = Number.isNaN(this.mark) ? this.averageEntry : this.mark;
-    return this.cash + this.positionQuantity * mark;
+    return this.#equity;
+  }
+
+  /** `out[index] = equity`, for the backtest's equity curve. */
+  writeEquity(out: Float64Array, index: number): void {
+    out[index] = this.#equity;
+  }
+
+  /**
+   * Recomputes the equity after cash, position or mark changed. Kept in a field rather than computed by
+   * the getter: the hot path reads it every bar, and a getter V8 does not inline boxes its double result.
+   */
+  #updateEquity(): void {
+    if (this.positionQuantity === 0) this.#equity = this.cash;
+    else this.#equity = this.cash + this.positionQuantity * (Number.isNaN(this.mark) ? this.averageEntry : this.mark);
   }
 
   /** Sets cash and position (e.g. from the venue at start). */
@@ -67,6 +76,7 @@ export class EnginePortfolio implements PortfolioSnapshot {
     this.cash = cash;
     this.positionQuantity = position;
     this.averageEntry = position === 0 ? Number.NaN : averageEntry;
+    this.#updateEquity();
     // A resumed engine keeps its peak and day start; a fresh one starts them here.
     this.peakEquity = Math.max(this.peakEquity, this.equity);
     if (Number.isNaN(this.dayStartTimestamp)) this.dayStartEquity = this.equity;
@@ -75,8 +85,18 @@ export class EnginePortfolio implements PortfolioSnapshot {
   /** Marks the position at `price` and moves the peak. */
   markTo(price: number): void {
     this.mark = price;
-    const equity = this.equity;
-    if (equity > this.peakEquity) this.peakEquity = equity;
+    this.#updateEquity();
+    if (this.#equity > this.peakEquity) this.peakEquity = this.#equity;
+  }
+
+  /**
+   * A bar closed: the decision time is its open + `timeframeMs`. The day-start equity is taken before
+   * the bar's move, then the position is marked at its close. (The bar, not two doubles, crosses the
+   * call: V8 boxes a double argument of a call it does not inline.)
+   */
+  onBar(bar: Bar, timeframeMs: number): void {
+    this.setTime(bar.timestamp + timeframeMs);
+    this.markTo(bar.close);
   }
 
   /** Sets the decision time; at the first time of a new UTC day the day-start equity is the equity then. */
@@ -89,8 +109,7 @@ export class EnginePortfolio implements PortfolioSnapshot {
   }
 
   recordOrder(time: number): void {
-    this.recentOrderTimestamps[this.#orderIndex] = time;
-    this.#orderIndex = (this.#orderIndex + 1) % this.recentOrderTimestamps.length;
+    this.recentOrderTimestamps.record(time);
   }
 
   /** Average-cost accounting of one fill; a trade ends when the position returns to (or crosses) zero. */
@@ -123,8 +142,8 @@ export class EnginePortfolio implements PortfolioSnapshot {
 
   #afterFill(price: number): void {
     if (Number.isNaN(this.mark)) this.mark = price;
-    const equity = this.equity;
-    if (equity > this.peakEquity) this.peakEquity = equity;
+    this.#updateEquity();
+    if (this.#equity > this.peakEquity) this.peakEquity = this.#equity;
   }
 
   #endTrade(fill: Fill): void {
@@ -151,7 +170,7 @@ export class EnginePortfolio implements PortfolioSnapshot {
       tradeResults: Array.from(this.recentTradeResults),
       lastTradeTimestamp: nullIfNaN(this.lastTradeTimestamp),
       lastStopOutTimestamp: nullIfNaN(this.lastStopOutTimestamp),
-      orderTimestamps: this.#orderTimesOldestFirst(),
+      orderTimestamps: this.recentOrderTimestamps.toArray(),
     };
   }
 
@@ -170,19 +189,9 @@ export class EnginePortfolio implements PortfolioSnapshot {
     this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
     this.lastTradeTimestamp = state.lastTradeTimestamp ?? Number.NaN;
     this.lastStopOutTimestamp = state.lastStopOutTimestamp ?? Number.NaN;
-    const times = state.orderTimestamps.slice(-this.recentOrderTimestamps.length);
-    this.recentOrderTimestamps.fill(Number.NaN);
-    this.recentOrderTimestamps.set(times);
-    this.#orderIndex = times.length % this.recentOrderTimestamps.length;
-  }
-
-  #orderTimesOldestFirst(): number[] {
-    const times: number[] = [];
-    for (let k = 0; k < this.recentOrderTimestamps.length; k++) {
-      const t = this.recentOrderTimestamps[(this.#orderIndex + k) % this.recentOrderTimestamps.length] as number;
-      if (!Number.isNaN(t)) times.push(t);
-    }
-    return times;
+    this.#updateEquity();
+    this.recentOrderTimestamps.clear();
+    for (const time of state.orderTimestamps) this.recentOrderTimestamps.record(time);
   }
 }
 

@@ -353,3 +353,101 @@ describe('TradingEngine checkpoints', () => {
     expect(() => other.restore(engine.getState())).toThrow('Invalid "state.features.specHash"');
   });
 });
+
+describe('TradingEngine: ATR-multiple stops', () => {
+  const ATR_RISK = {
+    ...LOOSE_RISK,
+    stops: { stopLoss: { type: 'atr', multiple: 2, period: 14 }, takeProfit: { type: 'atr', multiple: 3, period: 14 } },
+  } as const;
+
+  /** Wilder's ATR written out: TR₀ = H − L, TRᵢ = max(H − L, |H − Cᵢ₋₁|, |L − Cᵢ₋₁|); seed = mean of the first 14 TRs; then (ATR·13 + TR) / 14. */
+  function wilderAtr(bars: readonly Bar[], period: number): number {
+    let atr = 0;
+    for (let i = 0; i < bars.length; i++) {
+      const b = bars[i] as Bar;
+      const previousClose = i === 0 ? Number.NaN : (bars[i - 1] as Bar).close;
+      const tr = i === 0 ? b.high - b.low : Math.max(b.high - b.low, Math.abs(b.high - previousClose), Math.abs(b.low - previousClose));
+      if (i < period) atr += tr / period;
+      else atr = (atr * (period - 1) + tr) / period;
+    }
+    return atr;
+  }
+
+  const rows = btcBars(41).toRows();
+  const entryAt = (rows[40] as Bar).timestamp;
+  const enterAtBar40 = () => new ScriptedSource('enter-at-40', (c) => (c.bar.timestamp === entryAt ? 1 : null));
+  const funded = (engine: TradingEngine): TradingEngine => {
+    engine.syncPortfolio({ cash: 100_000 });
+    return engine;
+  };
+
+  it('places stop-loss = close − 2 × ATR(14) rounded down to the tick, take-profit = close + 3 × ATR(14) rounded up (BTC 1h, bar 40)', () => {
+    const engine = funded(makeEngine(enterAtBar40(), {}, ATR_RISK));
+    let result: TickResult | undefined;
+    for (const b of rows) result = tick(engine, b);
+    const close = (rows[40] as Bar).close;
+    const atr = wilderAtr(rows, 14);
+    const intent = result?.intent;
+    expect(intent?.side).toBe('buy');
+    expect(intent?.stopLoss).toBeCloseTo(Math.floor((close - 2 * atr) * 100) / 100, 8);
+    expect(intent?.takeProfit).toBeCloseTo(Math.ceil((close + 3 * atr) * 100) / 100, 8);
+    expect(close - (intent?.stopLoss as number)).toBeGreaterThanOrEqual(2 * atr - 1e-9);
+  });
+
+  it('waits for the ATR to warm up: with ATR(50) the signal is skipped until bar 49 (the SMA features are ready at bar 4)', () => {
+    const risk = { ...LOOSE_RISK, stops: { stopLoss: { type: 'atr', multiple: 2, period: 50 } } } as const;
+    const engine = makeEngine(new ScriptedSource('always-long', () => 1), {}, risk);
+    const bars = btcBars(50).toRows();
+    const signalStatus = bars.map((b) => tick(engine, b).stages.signal.status);
+    expect(signalStatus.lastIndexOf('skipped')).toBe(48);
+    expect(signalStatus[49]).toBe('ok');
+  });
+
+  it('keeps the ATR in the checkpoint: a resumed engine places the same stop', () => {
+    const whole = funded(makeEngine(enterAtBar40(), {}, ATR_RISK));
+    let expected: TickResult | undefined;
+    for (const b of rows) expected = tick(whole, b);
+    const first = funded(makeEngine(enterAtBar40(), {}, ATR_RISK));
+    for (const b of rows.slice(0, 30)) tick(first, b);
+    const resumed = makeEngine(enterAtBar40(), {}, ATR_RISK);
+    resumed.restore(JSON.parse(JSON.stringify(first.getState())));
+    let result: TickResult | undefined;
+    for (const b of rows.slice(30)) result = tick(resumed, b);
+    expect(result?.intent?.stopLoss).toBe(expected?.intent?.stopLoss);
+    expect(result?.intent?.takeProfit).toBe(expected?.intent?.takeProfit);
+  });
+
+  it('refuses a checkpoint without the ATR when a stop needs it', () => {
+    const plain = makeEngine(enterAtBar40());
+    const withAtr = makeEngine(enterAtBar40(), {}, ATR_RISK);
+    expect(() => withAtr.restore(plain.getState())).toThrow('Invalid "state.atr"');
+  });
+});
+
+describe('TradingEngine: order-rate limit', () => {
+  const flatForever = () => new ScriptedSource('always-long', () => 1);
+
+  it('with max 1 order per 3 h window, an entry wanted every hour (never filled) goes out every third bar', () => {
+    const risk = { ...LOOSE_RISK, limits: { ...LOOSE_RISK.limits, maxOrdersPerWindow: 1, orderRateWindowMs: 3 * HOUR } };
+    const engine = makeEngine(flatForever(), {}, risk);
+    engine.syncPortfolio({ cash: 100_000 });
+    // Features (SMA 3/5) are ready from bar 4; an order at close T blocks the closes T + 1 h and T + 2 h.
+    const placed = Array.from({ length: 14 }, (_, i) => tick(engine, bar(i)).intent !== null);
+    expect(placed.flatMap((p, i) => (p ? [i] : []))).toEqual([4, 7, 10, 13]);
+    expect(tick(engine, bar(14)).reason).toContain('order-rate');
+  });
+
+  it('keeps only the order times inside the window, so a limit of 1 000 000 costs what a limit of 10 does (same decisions, same kept times)', () => {
+    const run = (maxOrdersPerWindow: number): BacktestResult => {
+      const risk = { ...LOOSE_RISK, limits: { ...LOOSE_RISK.limits, maxOrdersPerWindow } };
+      return runBacktest({ engine: makeEngine(new SmaCrossoverStrategy({ fast: 3, slow: 5 }), {}, risk), series: btcBars(2000), exchange: makeExchange(), symbol: SYMBOL }) as BacktestResult;
+    };
+    const large = run(1_000_000);
+    const small = run(10);
+    expect(large.orders.length).toBeGreaterThan(100);
+    expect(large.orders).toEqual(small.orders);
+    expect(large.finalState).toEqual(small.finalState);
+    // The default window is 1 s and orders are hours apart: at most the newest order is still kept.
+    expect(large.finalState.portfolio.orderTimestamps.length).toBeLessThanOrEqual(1);
+  });
+});

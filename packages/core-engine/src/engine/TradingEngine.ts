@@ -1,9 +1,20 @@
 import type { Fill } from '@ares/connectors';
 import { DriftMonitor, type DriftMonitorState } from '@ares/drift';
-import { type Bar, compileStreaming, type StreamingFeatureState, type StreamingFeatureVector, specHash, timeframeToMs, validateBar } from '@ares/features';
+import { ATR, type ATRState, type Bar, compileStreaming, type StreamingFeatureState, type StreamingFeatureVector, specHash, timeframeToMs, validateBar } from '@ares/features';
 import { Histogram, type Clock } from '@ares/pipeline-kit';
-import { type AdjustmentCode, createRiskEngine, type OrderProposal, type OrderSide, type RiskDecision, type RiskEngine, roundPriceToTick, stepDecimals } from '@ares/risk';
+import {
+  type AdjustmentCode,
+  createRiskEngine,
+  type OrderProposal,
+  type OrderSide,
+  type ParsedStopConfig,
+  type RiskDecision,
+  type RiskEngine,
+  roundPriceToTick,
+  stepDecimals,
+} from '@ares/risk';
 import type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '../signal/SignalSource.js';
+import { BarBuffer } from './BarBuffer.js';
 import { EnginePortfolio, type PortfolioState } from './EnginePortfolio.js';
 import type { OrderIntent, StageOutcome, TickResult, TickStage } from './TickResult.js';
 import { type ParsedTradingEngineConfig, parseTradingEngineConfig, type TradingEngineConfig } from './TradingEngineConfigSchema.js';
@@ -63,17 +74,11 @@ export interface TradingEngineState {
   lastProbability: number | null;
   bars: number;
   drift: DriftMonitorState | null;
+  /** The stops' ATR, when a stop is an ATR multiple. */
+  atr: ATRState | null;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-interface MutableBar {
-  timestamp: number;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
 
 const WARMING_UP = 'features warming up';
 const ADJUSTMENTS: readonly AdjustmentCode[] = ['max-position-fraction', 'max-notional', 'max-leverage', 'max-exposure', 'kelly-cap', 'clamped-to-position', 'lot-step', 'price-tick'];
@@ -87,6 +92,22 @@ function message(error: unknown): string {
 function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
+
+/**
+ * The two halves of `processTick`, for the backtest runner only (package-internal, not exported from
+ * `index.ts`): it validates each bar once, through the engine, before the exchange sees the bar.
+ */
+export interface TickSteps {
+  /** Resets the result and validates the bar: the final result when the bar is refused, else null. */
+  begin(engine: TradingEngine, bar: Bar): TickResult | null;
+  /** The rest of a tick whose bar `begin` accepted. */
+  rest(engine: TradingEngine, bar: Bar): TickResult | Promise<TickResult>;
+  /** `out[index] = engine.equity`, without a double crossing a call (V8 boxes those it does not inline). */
+  writeEquity(engine: TradingEngine, out: Float64Array, index: number): void;
+}
+
+/** Set once by `TradingEngine`'s static block (only code inside the class can reach its private steps). */
+export let tickSteps: TickSteps;
 
 /**
  * The decision engine, identical in backtest, paper and live trading. `processTick(bar)` runs the hot
@@ -109,7 +130,7 @@ export class TradingEngine {
   #signal: SignalSource;
   #pendingSignal: SignalSource | undefined;
   #inFlight = false;
-  readonly #previous: MutableBar = { timestamp: Number.NaN, open: 0, high: 0, low: 0, close: 0, volume: 0 };
+  readonly #previous = new BarBuffer();
   #hasPrevious = false;
   #bars = 0;
   #rejectedBars = 0;
@@ -123,12 +144,23 @@ export class TradingEngine {
   #lastTarget: SignalTarget = null;
   #lastReason = '';
   readonly #context: Mutable<SignalContext>;
-  readonly #proposal: Mutable<OrderProposal> = { side: 'buy', intent: 'entry', price: 0 };
+  readonly #proposal: Mutable<OrderProposal> = { side: 'buy', intent: 'entry', price: 0, probability: undefined, atr: undefined };
   readonly #result: TickResult;
   /** `#result.stages`, held directly: the stage objects are passed around, never looked up by name. */
   readonly #stages: Record<TickStage, StageOutcome>;
-  #stageStart = 0;
+  #stageStart = Number.NaN;
+  #tickStart = Number.NaN;
   #measure: boolean;
+  /** Wilder ATR for ATR-multiple stops (period from the risk config's stop specs); null when no stop uses ATR. */
+  #atr: ATR | null;
+
+  static {
+    tickSteps = {
+      begin: (engine, bar) => engine.#begin(bar),
+      rest: (engine, bar) => engine.#rest(bar),
+      writeEquity: (engine, out, index) => engine.#portfolio.writeEquity(out, index),
+    };
+  }
 
   constructor(config: TradingEngineConfig, dependencies: TradingEngineDependencies) {
     this.#config = parseTradingEngineConfig(config);
@@ -140,8 +172,9 @@ export class TradingEngine {
     this.#drift = dependencies.drift;
     this.#clock = dependencies.clock;
     this.#features = compileStreaming(this.#signal.featureSpec);
-    // The rate limit counts orders inside its window: remembering `maxOrdersPerWindow` of them is enough.
-    this.#portfolio = new EnginePortfolio(this.#risk.config.limits.maxOrdersPerWindow);
+    const atrPeriod = atrStopPeriod(this.#risk.config.stops);
+    this.#atr = atrPeriod === undefined ? null : new ATR(atrPeriod);
+    this.#portfolio = new EnginePortfolio();
     const priceTick = this.#risk.config.market.priceTick;
     this.#tickDecimals = priceTick === undefined ? 0 : stepDecimals(priceTick);
     this.#driftColumns = this.#config.driftStreams.features.map((name) => {
@@ -166,18 +199,7 @@ export class TradingEngine {
       }
     }
     this.#context = { bar: this.#previous, features: this.#features.values, featuresReady: false, position: 0 };
-    const stage = (): StageOutcome => ({ status: 'skipped', reason: '', durationNs: Number.NaN });
-    this.#result = {
-      timestamp: Number.NaN,
-      stages: { validate: stage(), features: stage(), drift: stage(), signal: stage(), risk: stage(), sizing: stage(), intent: stage() },
-      target: null,
-      probability: undefined,
-      reason: '',
-      intent: null,
-      signalId: this.#signal.id,
-      safeMode: false,
-      durationNs: Number.NaN,
-    };
+    this.#result = new ReusedTickResult(this.#signal.id);
     this.#stages = this.#result.stages;
   }
 
@@ -273,16 +295,25 @@ export class TradingEngine {
    * tick), or a promise of it when the signal source awaits inference. Never throws or rejects.
    */
   processTick(bar: Bar): TickResult | Promise<TickResult> {
+    return this.#begin(bar) ?? this.#rest(bar);
+  }
+
+  /** Starts a tick: resets the result and validates the bar. The final result when the bar is refused, else null. */
+  #begin(bar: Bar): TickResult | null {
     if (this.#inFlight) return busyResult(bar, this.#signal.id);
     const r = this.#result;
-    const measure = this.#measure;
-    const start = measure ? performance.now() : 0;
-    this.#stageStart = start;
+    // Written only when timing: storing a maybe-double 0 would box it on every tick.
+    if (this.#measure) {
+      const start = performance.now();
+      this.#tickStart = start;
+      this.#stageStart = start;
+    }
     if (this.#pendingSignal !== undefined) {
       this.#signal = this.#pendingSignal;
       this.#pendingSignal = undefined;
     }
-    r.timestamp = bar?.timestamp;
+    // Not `bar?.timestamp`: a possibly-undefined value is stored boxed, an allocation on every tick.
+    r.timestamp = typeof bar === 'object' && bar !== null ? bar.timestamp : Number.NaN;
     r.target = null;
     r.probability = undefined;
     r.reason = '';
@@ -298,18 +329,28 @@ export class TradingEngine {
     resetStage(stages.sizing);
     resetStage(stages.intent);
     try {
-      if (!this.#validate(bar)) return this.#finish(start);
-      const ready = this.#features.update(bar);
+      return this.#validate(bar) ? null : this.#finish();
+    } catch (error) {
+      return this.#crashed(error);
+    }
+  }
+
+  /** The rest of a tick whose bar `#begin` accepted: features → drift → signal → risk → sizing → intent. */
+  #rest(bar: Bar): TickResult | Promise<TickResult> {
+    const r = this.#result;
+    try {
+      const atr = this.#atr;
+      // The stops' ATR warms up with the features: a signal never acts before its stop can be placed.
+      const atrReady = atr === null || atr.add(bar) !== null;
+      const ready = this.#features.update(bar) && atrReady;
       this.#ready = ready;
-      // The day-start equity is taken before this bar's move, then the position is marked at its close.
-      this.#portfolio.setTime(bar.timestamp + this.#timeframeMs);
-      this.#portfolio.markTo(bar.close);
+      this.#portfolio.onBar(bar, this.#timeframeMs);
       this.#done(this.#stages.features, 'ok', ready ? '' : WARMING_UP);
       this.#updateDrift(ready);
       if (!ready) {
         this.#done(this.#stages.signal, 'skipped', WARMING_UP);
         r.reason = WARMING_UP;
-        return this.#act(bar, null, start);
+        return this.#act(bar, null);
       }
       const context = this.#context;
       context.bar = bar;
@@ -320,28 +361,34 @@ export class TradingEngine {
       try {
         decision = this.#signal.decide(context);
       } catch (error) {
-        return this.#afterSignalFailure(bar, 'threw', error, start);
+        return this.#afterSignalFailure(bar, 'threw', error);
       }
-      if (isPromise(decision)) {
-        this.#inFlight = true;
-        return decision.then(
-          (d) => {
-            this.#inFlight = false;
-            return this.#afterSignal(bar, d, start);
-          },
-          (error: unknown) => {
-            this.#inFlight = false;
-            return this.#afterSignalFailure(bar, 'rejected', error, start);
-          },
-        );
-      }
-      return this.#afterSignal(bar, decision, start);
+      if (isPromise(decision)) return this.#awaitSignal(bar, decision);
+      return this.#afterSignal(bar, decision);
     } catch (error) {
-      return this.#crashed(error, start);
+      return this.#crashed(error);
     }
   }
 
-  #afterSignal(bar: Bar, decision: SignalDecision, start: number): TickResult {
+  /**
+   * The asynchronous end of a tick. Its own method: closures inside `#rest` would make V8 allocate a
+   * context for `bar` and `start` on every tick, synchronous ones included.
+   */
+  #awaitSignal(bar: Bar, decision: Promise<SignalDecision>): Promise<TickResult> {
+    this.#inFlight = true;
+    return decision.then(
+      (d) => {
+        this.#inFlight = false;
+        return this.#afterSignal(bar, d);
+      },
+      (error: unknown) => {
+        this.#inFlight = false;
+        return this.#afterSignalFailure(bar, 'rejected', error);
+      },
+    );
+  }
+
+  #afterSignal(bar: Bar, decision: SignalDecision): TickResult {
     try {
       const r = this.#result;
       r.target = decision.target;
@@ -352,22 +399,22 @@ export class TradingEngine {
       this.#lastTarget = decision.target;
       this.#lastReason = decision.reason;
       this.#done(this.#stages.signal, 'ok', decision.reason);
-      return this.#act(bar, decision, start);
+      return this.#act(bar, decision);
     } catch (error) {
-      return this.#crashed(error, start);
+      return this.#crashed(error);
     }
   }
 
   /** A failed signal is a rejected stage; forced exits (safe mode, kill switch) still run. */
-  #afterSignalFailure(bar: Bar, how: 'threw' | 'rejected', error: unknown, start: number): TickResult {
+  #afterSignalFailure(bar: Bar, how: 'threw' | 'rejected', error: unknown): TickResult {
     try {
       this.#lastProbability = undefined;
       const reason = `signal source "${this.#signal.id}" ${how}: ${message(error)}`;
       this.#result.reason = reason;
       this.#done(this.#stages.signal, 'rejected', reason);
-      return this.#act(bar, null, start);
+      return this.#act(bar, null);
     } catch (failure) {
-      return this.#crashed(failure, start);
+      return this.#crashed(failure);
     }
   }
 
@@ -388,13 +435,7 @@ export class TradingEngine {
       this.#done(this.#stages.validate, 'rejected', reason);
       return false;
     }
-    const p = this.#previous;
-    p.timestamp = bar.timestamp;
-    p.open = bar.open;
-    p.high = bar.high;
-    p.low = bar.low;
-    p.close = bar.close;
-    p.volume = bar.volume;
+    this.#previous.copyFrom(bar);
     this.#hasPrevious = true;
     this.#bars++;
     this.#done(this.#stages.validate, 'ok', issue === null ? '' : issue.message);
@@ -422,7 +463,7 @@ export class TradingEngine {
   }
 
   /** Turns the target (or a forced exit) into a risk-checked, sized order intent. */
-  #act(bar: Bar, decision: SignalDecision | null, start: number): TickResult {
+  #act(bar: Bar, decision: SignalDecision | null): TickResult {
     const r = this.#result;
     const position = this.#portfolio.positionQuantity;
     const held = position > 0 ? 1 : position < 0 ? -1 : 0;
@@ -439,31 +480,31 @@ export class TradingEngine {
     const safeMode = this.#safeModeReason !== null;
     r.safeMode = safeMode;
     if (safeMode && this.#config.safeModeAction === 'flatten' && held !== 0) {
-      return this.#order(bar, 'exit', held, `safe mode (flatten): ${this.#safeModeReason}`, decision, start);
+      return this.#order(bar, 'exit', held, `safe mode (flatten): ${this.#safeModeReason}`, decision);
     }
     if (target === null || target === held) {
       // Nothing wanted; a position is still checked against the risk engine's flatten rules.
       if (held !== 0 && this.#mayFlatten() && this.#evaluate(bar, 'exit', held, decision).flatten) {
-        return this.#order(bar, 'exit', held, `risk: flatten (${this.#risk.killSwitch.isTripped ? 'kill switch' : 'max drawdown'})`, decision, start);
+        return this.#order(bar, 'exit', held, `risk: flatten (${this.#risk.killSwitch.isTripped ? 'kill switch' : 'max drawdown'})`, decision);
       }
       if (r.reason === '') r.reason = why === '' ? NO_CHANGE : why;
       this.#done(this.#stages.risk, held === 0 ? 'skipped' : 'ok', '');
-      return this.#finish(start);
+      return this.#finish();
     }
     if (held !== 0) {
       if (target !== 0) {
         this.#pendingEntry = target;
         this.#pendingReason = `entry ${target > 0 ? 'long' : 'short'}: ${why}`;
       }
-      return this.#order(bar, 'exit', held, `exit ${held > 0 ? 'long' : 'short'}: ${why}`, decision, start);
+      return this.#order(bar, 'exit', held, `exit ${held > 0 ? 'long' : 'short'}: ${why}`, decision);
     }
     if (safeMode) {
       const reason = `safe mode: no new entries (${this.#safeModeReason})`;
       r.reason = reason;
       this.#done(this.#stages.risk, 'rejected', reason);
-      return this.#finish(start);
+      return this.#finish();
     }
-    return this.#order(bar, 'entry', target as -1 | 1, `entry ${target > 0 ? 'long' : 'short'}: ${why}`, decision, start);
+    return this.#order(bar, 'entry', target as -1 | 1, `entry ${target > 0 ? 'long' : 'short'}: ${why}`, decision);
   }
 
   /**
@@ -486,17 +527,18 @@ export class TradingEngine {
     p.side = (intent === 'entry') === direction > 0 ? 'buy' : 'sell';
     p.price = bar.close;
     p.probability = decision?.probability;
+    p.atr = this.#atr === null ? undefined : (this.#atr.getResult() ?? undefined);
     return this.#risk.evaluate(this.#portfolio, p);
   }
 
-  #order(bar: Bar, intent: 'entry' | 'exit', direction: -1 | 1, reason: string, decision: SignalDecision | null, start: number): TickResult {
+  #order(bar: Bar, intent: 'entry' | 'exit', direction: -1 | 1, reason: string, decision: SignalDecision | null): TickResult {
     const r = this.#result;
     const d = this.#evaluate(bar, intent, direction, decision);
     if (!d.approved) {
       const denied = `risk denied ${reason}: ${d.reasons.join(', ')}`;
       r.reason = denied;
       this.#done(this.#stages.risk, 'rejected', denied);
-      return this.#finish(start);
+      return this.#finish();
     }
     const adjustments = d.adjustments;
     // One adjustment (usually the lot-step rounding of every entry) reuses a constant string.
@@ -522,7 +564,7 @@ export class TradingEngine {
     r.intent = orderIntent;
     r.reason = reason;
     this.#done(this.#stages.intent, 'ok', '');
-    return this.#finish(start);
+    return this.#finish();
   }
 
   /** Stops on the venue's tick, rounded away from the entry (a stop never moves closer than the risk engine placed it). */
@@ -544,19 +586,19 @@ export class TradingEngine {
     }
   }
 
-  #finish(start: number): TickResult {
+  #finish(): TickResult {
     const r = this.#result;
     if (this.#measure) {
-      r.durationNs = (performance.now() - start) * 1e6;
+      r.durationNs = (performance.now() - this.#tickStart) * 1e6;
       this.#latency.record(r.durationNs);
     }
     return r;
   }
 
-  #crashed(error: unknown, start: number): TickResult {
+  #crashed(error: unknown): TickResult {
     this.#inFlight = false;
     this.#result.reason = `engine error: ${message(error)}`;
-    return this.#finish(start);
+    return this.#finish();
   }
 
   status(): EngineStatus {
@@ -597,6 +639,7 @@ export class TradingEngine {
       lastProbability: this.#lastProbability ?? null,
       bars: this.#bars,
       drift: this.#drift === undefined ? null : this.#drift.getState(),
+      atr: this.#atr === null ? null : this.#atr.getState(),
     };
   }
 
@@ -617,7 +660,11 @@ export class TradingEngine {
     if (state.symbol !== this.#config.symbol) refuse('symbol', this.#config.symbol, state.symbol);
     if (state.features?.specHash !== this.#features.specHash) refuse('features.specHash', this.#features.specHash, state.features?.specHash);
     if ((state.drift === null) !== (this.#drift === undefined)) refuse('drift', this.#drift === undefined ? 'null' : 'a drift monitor state', state.drift);
+    const atr = state.atr ?? null;
+    if ((atr === null) !== (this.#atr === null)) refuse('atr', this.#atr === null ? 'null' : `an ATR(${this.#atr.period}) state`, atr);
+    if (atr !== null && atr.period !== this.#atr?.period) refuse('atr.period', this.#atr?.period, atr.period);
     this.#features.restore(state.features);
+    if (atr !== null) this.#atr = ATR.fromState(atr);
     if (state.drift !== null) this.#drift = DriftMonitor.fromState(state.drift);
     this.#portfolio.restore(state.portfolio);
     if (state.previousBar === null) this.#hasPrevious = false;
@@ -631,7 +678,7 @@ export class TradingEngine {
     this.#sequence = state.sequence;
     this.#lastProbability = state.lastProbability ?? undefined;
     this.#bars = state.bars;
-    this.#ready = state.features.bars >= this.#features.warmupBars;
+    this.#ready = state.features.bars >= this.#features.warmupBars && (this.#atr === null || this.#atr.getResult() !== null);
   }
 }
 
@@ -645,10 +692,49 @@ function timestampDigits(t: number): string {
   return String(high) + String(1e7 + (t - high * 1e7)).slice(1);
 }
 
+/** The ATR period of the stop specs that are ATR multiples (the risk config allows one), else undefined. */
+function atrStopPeriod(stops: ParsedStopConfig): number | undefined {
+  for (const spec of [stops.stopLoss, stops.takeProfit, stops.trailing]) if (spec?.type === 'atr') return spec.period;
+  return undefined;
+}
+
 function resetStage(stage: StageOutcome): void {
   stage.status = 'skipped';
   stage.reason = '';
   stage.durationNs = Number.NaN;
+}
+
+/**
+ * The engine's one result object, a class for the reason given at {@link BarBuffer}: a literal would
+ * share its hidden class, and its `timestamp` field's representation, with every literal that starts
+ * with the same keys, and storing the bar's time could then allocate on every tick.
+ */
+class ReusedTickResult implements TickResult {
+  timestamp = Number.NaN;
+  readonly stages: Record<TickStage, StageOutcome> = {
+    validate: skippedStage(),
+    features: skippedStage(),
+    drift: skippedStage(),
+    signal: skippedStage(),
+    risk: skippedStage(),
+    sizing: skippedStage(),
+    intent: skippedStage(),
+  };
+  target: SignalTarget = null;
+  probability: number | undefined = undefined;
+  reason = '';
+  intent: OrderIntent | null = null;
+  signalId: string;
+  safeMode = false;
+  durationNs = Number.NaN;
+
+  constructor(signalId: string) {
+    this.signalId = signalId;
+  }
+}
+
+function skippedStage(): StageOutcome {
+  return { status: 'skipped', reason: '', durationNs: Number.NaN };
 }
 
 /** A tick arriving while another awaits inference: refused without touching any state. */

@@ -1,8 +1,7 @@
 import { type ExecutionVenue, type Fill, type MarketDataFeed, SimulatedVenue } from '@ares/connectors';
-import { validateBar } from '@ares/features';
 import type { Clock } from '@ares/pipeline-kit';
 import type { TickResult } from '../engine/TickResult.js';
-import type { TradingEngine } from '../engine/TradingEngine.js';
+import { type TradingEngine, tickSteps } from '../engine/TradingEngine.js';
 import { type DecisionRecord, errorMessage, type RunResult, recordDecision, type SubmittedOrder } from './RunResult.js';
 
 /** The slice of a pino logger the runner writes to. */
@@ -61,20 +60,20 @@ export async function runLive(options: LiveOptions): Promise<RunResult> {
       averageEntryPrice: position?.averageEntryPrice ?? Number.NaN,
     });
     const exchange = venue instanceof SimulatedVenue ? venue.exchange : undefined;
-    const validation = engine.config.validation.rejectGaps ? { timeframeMs: engine.timeframeMs } : undefined;
-    let previous: Parameters<typeof validateBar>[0] | undefined;
+    const { begin, rest } = tickSteps;
     logger.info({ symbol, timeframe, venue: venue.name, feed: feed.name, signalId: engine.signalSource.id }, 'runner started');
     for await (const bar of feed.watchClosedBars(symbol, timeframe, signal)) {
       bars++;
-      if (exchange !== undefined && validateBar(bar, previous, validation) === null) {
-        previous = bar;
+      // The engine validates the bar once; a bar it rejects never reaches the simulated exchange.
+      const rejected = begin(engine, bar);
+      if (rejected === null && exchange !== undefined) {
         try {
           exchange.processBar(symbol, bar);
         } catch (error) {
           logger.warn({ symbol, timestamp: bar.timestamp }, `simulated exchange refused the bar: ${errorMessage(error)}`);
         }
       }
-      const result = await engine.processTick(bar);
+      const result = rejected ?? (await rest(engine, bar));
       recordDecision(decisions, result);
       if (result.stages.validate.status === 'rejected') logger.warn({ symbol, timestamp: result.timestamp }, result.reason);
       onTick?.(result);

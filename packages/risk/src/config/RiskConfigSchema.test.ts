@@ -34,6 +34,10 @@ describe('RiskConfigSchema', () => {
     expect(RiskConfigSchema.parse({ sizing }).sizing).toEqual(expected);
   });
 
+  it('fills the ATR period default of 14 bars', () => {
+    expect(RiskConfigSchema.parse({ stops: { stopLoss: { type: 'atr', multiple: 2 } } }).stops.stopLoss).toEqual({ type: 'atr', multiple: 2, period: 14 });
+  });
+
   it('fills break-even defaults', () => {
     expect(RiskConfigSchema.parse({ stops: { breakEven: {} } }).stops.breakEven).toEqual({ triggerR: 1, offset: 0 });
   });
@@ -45,6 +49,12 @@ describe('parseRiskConfig', () => {
     ['a percent number where a fraction is expected', { stops: { stopLoss: { type: 'percent', fraction: 2 } } }, 'stops.stopLoss.fraction'],
     ['a non-integer order window', { limits: { orderRateWindowMs: 1.5 } }, 'limits.orderRateWindowMs'],
     ['a zero lot step', { market: { quantityStep: 0 } }, 'market.quantityStep'],
+    ['a fractional ATR period', { stops: { stopLoss: { type: 'atr', multiple: 2, period: 2.5 } } }, 'stops.stopLoss.period'],
+    [
+      'ATR stops of different periods (a proposal carries one ATR)',
+      { stops: { stopLoss: { type: 'atr', multiple: 2, period: 14 }, takeProfit: { type: 'atr', multiple: 3, period: 20 } } },
+      'stops.takeProfit.period',
+    ],
   ])('rejects %s with a RiskConfigError naming the path', (_why, input, path) => {
     try {
       parseRiskConfig(input);

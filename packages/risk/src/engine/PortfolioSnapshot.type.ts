@@ -1,3 +1,5 @@
+import type { OrderTimestampWindow } from './OrderTimestampWindow.js';
+
 /**
  * The portfolio as the risk engine sees it: plain numbers the caller maps from its venue's
  * positions and balances. Money is in the quote currency, quantities in the base asset,
@@ -22,8 +24,12 @@ export interface PortfolioSnapshot {
   readonly otherExposure: number;
   /** Open (unfilled) orders on the account. */
   readonly openOrderCount: number;
-  /** Submission times of recent orders, epoch ms, any order. Only those inside the rate window count. */
-  readonly recentOrderTimestamps: ArrayLike<number>;
+  /**
+   * Submission times of recent orders, epoch ms, any order. Only those inside the rate window count.
+   * A plain list is scanned on every check; an {@link OrderTimestampWindow} (what a long-running
+   * caller should keep) counts in O(1) amortized, whatever `maxOrdersPerWindow` is.
+   */
+  readonly recentOrderTimestamps: ArrayLike<number> | OrderTimestampWindow;
   /** Realised PnL of recent closed trades, oldest first; the trailing run of values < 0 is the loss streak. */
   readonly recentTradeResults: ArrayLike<number>;
   /** Close time of the newest trade in `recentTradeResults`, epoch ms (NaN when none). */

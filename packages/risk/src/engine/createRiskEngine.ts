@@ -9,6 +9,7 @@ import { fixedFractionQuantity } from '../sizing/fixedFractionQuantity.js';
 import { stopDistance } from '../stops/stopDistance.js';
 import { stopLossPrice, takeProfitPrice } from '../stops/stopPrices.js';
 import type { OrderProposal } from './OrderProposal.type.js';
+import type { OrderTimestampWindow } from './OrderTimestampWindow.js';
 import type { PortfolioSnapshot } from './PortfolioSnapshot.type.js';
 import type { AdjustmentCode, ReasonCode, RiskDecision } from './RiskDecision.js';
 
@@ -117,7 +118,7 @@ class DefaultRiskEngine implements RiskEngine {
     d.flatten = position !== 0 && ((killed && this.config.killSwitch.flatten) || (this.#drawdownHalted && limits.flattenOnMaxDrawdown));
 
     // The rate limit protects the venue's API, so it applies to every order, reductions included.
-    if (countSince(snapshot.recentOrderTimestamps, timestamp - limits.orderRateWindowMs, timestamp) >= limits.maxOrdersPerWindow) {
+    if (ordersInWindow(snapshot.recentOrderTimestamps, timestamp - limits.orderRateWindowMs, timestamp) >= limits.maxOrdersPerWindow) {
       d.reasons.push('order-rate');
     }
     if (proposal.intent === 'entry') return this.#entry(d, snapshot, proposal, price, killed);
@@ -278,8 +279,10 @@ function isValidSnapshot(s: PortfolioSnapshot): boolean {
   );
 }
 
-/** Orders submitted in (from, to]. */
-function countSince(timestamps: ArrayLike<number>, from: number, to: number): number {
+/** Orders submitted in (from, to]: O(1) amortized from a window, a scan of a plain list. */
+function ordersInWindow(timestamps: ArrayLike<number> | OrderTimestampWindow, from: number, to: number): number {
+  // Structural, not `instanceof`: two installs of this package still recognise each other's window.
+  if ('countInWindow' in timestamps) return timestamps.countInWindow(from, to);
   let count = 0;
   for (let i = 0; i < timestamps.length; i++) {
     const t = timestamps[i] ?? Number.NaN;

@@ -1,4 +1,4 @@
-import type { StopSpec } from '../config/StopConfigSchema.js';
+import type { StopSpecInput } from '../config/StopConfigSchema.js';
 import { requireNumber } from '../InvalidArgumentError.js';
 
 /**
@@ -6,7 +6,7 @@ import { requireNumber } from '../InvalidArgumentError.js';
  * `multiple × atr` for an ATR stop. An ATR stop without a usable ATR (missing, zero, NaN) returns 0:
  * no stop can be placed, and risk-per-trade sizing then sizes 0 with the reason `no-stop-distance`.
  */
-export function stopDistance(spec: StopSpec, price: number, atr = Number.NaN): number {
+export function stopDistance(spec: StopSpecInput, price: number, atr = Number.NaN): number {
   requireNumber('price', price, 0, true);
   if (spec.type === 'percent') return spec.fraction * price;
   return atr > 0 && Number.isFinite(atr) ? spec.multiple * atr : 0;
