@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import { BarSeries } from '@ares/features';
 import ccxt from 'ccxt';
-import { createCcxtFeed, createCcxtVenue, startExchangeEmulator } from '../dist/index.js';
+import { createCcxtFeed, createCcxtVenue } from '../dist/ccxt.js';
+import { startExchangeEmulator } from '../dist/index.js';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2024, 0, 1);

@@ -19,14 +19,8 @@ export type {
 } from './venue/orders.type.js';
 // --- end interfaces ---
 
-// --- ccxt venue and feed, exchange emulator ---
-export type { CcxtConnectionOptions } from './ccxt/CcxtConnection.js';
+// --- exchange connectivity without ccxt itself (the ccxt venue and feed: `@ares/connectors/ccxt`), exchange emulator ---
 export { ConnectorOptionError } from './ccxt/ConnectorOptionError.js';
-export type { CcxtFeedOptions } from './ccxt/createCcxtFeed.js';
-export { createCcxtFeed } from './ccxt/createCcxtFeed.js';
-export type { CcxtVenueOptions } from './ccxt/createCcxtVenue.js';
-export { createCcxtVenue } from './ccxt/createCcxtVenue.js';
-export { mapCcxtError } from './ccxt/mapCcxtError.js';
 export type { RequestBudgetOptions } from './ccxt/RequestBudget.js';
 export { RequestBudget } from './ccxt/RequestBudget.js';
 export type { BarGap, DownloadBarsOptions, DownloadReport, DownloadStore } from './download/downloadBars.js';

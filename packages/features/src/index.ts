@@ -56,6 +56,7 @@ export type {
   HighLowCloseVolume,
   HighLowCloseVolumeColumns,
   Indicator,
+  NumericIndicator,
 } from './indicators/Indicator.js';
 export { InvalidParameterError } from './indicators/InvalidParameterError.js';
 export type { LagIndicatorState } from './indicators/LagIndicator.js';

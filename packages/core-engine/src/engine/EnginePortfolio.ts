@@ -148,9 +148,12 @@ export class EnginePortfolio implements PortfolioSnapshot {
 
   #endTrade(fill: Fill): void {
     if (this.#tradeCount === TRADE_HISTORY) this.#trades.copyWithin(0, 1);
-    else this.#tradeCount++;
+    else {
+      // A new view only while the history grows: once full, the same view sees the shifted values.
+      this.#tradeCount++;
+      this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
+    }
     this.#trades[this.#tradeCount - 1] = this.#tradePnl;
-    this.recentTradeResults = this.#trades.subarray(0, this.#tradeCount);
     this.#tradePnl = 0;
     this.lastTradeTimestamp = fill.timestamp;
     // The simulated exchange names an attached stop-loss leg `<entry id>:sl`.

@@ -278,6 +278,26 @@ describe('TradingEngine.processTick', () => {
     expect(engine.position).toBe(0);
   });
 
+  it('exits exactly what it holds: 60 000 round trips filled at the intent quantity never leave lot-step dust', () => {
+    // A position of 256.10092 on the 0.00001 lot is 25 610 091.999999996 steps in binary; rounding it down
+    // once left one step behind, an exit the venue minimum then refused forever.
+    const engine = makeEngine(new ScriptedSource('flip', (context) => (context.position === 0 ? 1 : 0)));
+    engine.syncPortfolio({ cash: 100_000 });
+    let exits = 0;
+    for (let i = 0; i < 120_000; i++) {
+      const close = 100 + (i % 5);
+      const b = { timestamp: i * HOUR, open: close, high: close + 1, low: close - 1, close, volume: 10 };
+      const intent = tick(engine, b).intent;
+      if (intent === null) continue;
+      engine.onFill(fill(intent.side, intent.quantity, close, b.timestamp + HOUR, intent.clientOrderId));
+      if (intent.side === 'sell') {
+        exits++;
+        expect(engine.position).toBe(0);
+      }
+    }
+    expect(exits).toBeGreaterThan(55_000);
+  });
+
   it('measures the daily loss from the equity at the start of the UTC day and lifts the limit at the next day', () => {
     const risk = { ...LOOSE_RISK, limits: { ...LOOSE_RISK.limits, maxDailyLoss: 0.05 } };
     const engine = makeEngine(new ScriptedSource('s', () => 1), {}, risk);

@@ -341,8 +341,9 @@ export class TradingEngine {
     try {
       const atr = this.#atr;
       // The stops' ATR warms up with the features: a signal never acts before its stop can be placed.
-      const atrReady = atr === null || atr.add(bar) !== null;
-      const ready = this.#features.update(bar) && atrReady;
+      // (`add`'s return is not read: V8 would box the number; `isStable` says the same.)
+      if (atr !== null) atr.add(bar);
+      const ready = this.#features.update(bar) && (atr === null || atr.isStable);
       this.#ready = ready;
       this.#portfolio.onBar(bar, this.#timeframeMs);
       this.#done(this.#stages.features, 'ok', ready ? '' : WARMING_UP);
@@ -418,23 +419,15 @@ export class TradingEngine {
     }
   }
 
-  /** Validates against the previous accepted bar; a rejected bar leaves every state untouched. */
+  /**
+   * Validates against the previous accepted bar; a rejected bar leaves every state untouched. The
+   * rejections and the drift observation live in methods of their own: kept out of these per-bar
+   * methods, their bytecode does not use up V8's inlining budget of the backtest loop.
+   */
   #validate(bar: Bar): boolean {
-    if (typeof bar !== 'object' || bar === null) {
-      this.#rejectedBars++;
-      const reason = `bar rejected: expected a bar object, received "${String(bar)}"`;
-      this.#result.reason = reason;
-      this.#done(this.#stages.validate, 'rejected', reason);
-      return false;
-    }
+    if (typeof bar !== 'object' || bar === null) return this.#reject(`bar rejected: expected a bar object, received "${String(bar)}"`);
     const issue = validateBar(bar, this.#hasPrevious ? this.#previous : undefined, this.#validateOptions);
-    if (issue !== null && (issue.rule !== 'gap' || this.#config.validation.rejectGaps)) {
-      this.#rejectedBars++;
-      const reason = `bar rejected (${issue.rule}): ${issue.message}`;
-      this.#result.reason = reason;
-      this.#done(this.#stages.validate, 'rejected', reason);
-      return false;
-    }
+    if (issue !== null && (issue.rule !== 'gap' || this.#config.validation.rejectGaps)) return this.#reject(`bar rejected (${issue.rule}): ${issue.message}`);
     this.#previous.copyFrom(bar);
     this.#hasPrevious = true;
     this.#bars++;
@@ -442,12 +435,20 @@ export class TradingEngine {
     return true;
   }
 
+  #reject(reason: string): false {
+    this.#rejectedBars++;
+    this.#result.reason = reason;
+    this.#done(this.#stages.validate, 'rejected', reason);
+    return false;
+  }
+
   #updateDrift(ready: boolean): void {
     const drift = this.#drift;
-    if (drift === undefined || !ready) {
-      this.#done(this.#stages.drift, 'skipped', drift === undefined ? '' : WARMING_UP);
-      return;
-    }
+    if (drift === undefined || !ready) this.#done(this.#stages.drift, 'skipped', drift === undefined ? '' : WARMING_UP);
+    else this.#observeDrift(drift);
+  }
+
+  #observeDrift(drift: DriftMonitor): void {
     const observations: Record<string, number> = {};
     const values = this.#features.values;
     for (const { name, index } of this.#driftColumns) observations[name] = values[index] as number;
@@ -527,7 +528,7 @@ export class TradingEngine {
     p.side = (intent === 'entry') === direction > 0 ? 'buy' : 'sell';
     p.price = bar.close;
     p.probability = decision?.probability;
-    p.atr = this.#atr === null ? undefined : (this.#atr.getResult() ?? undefined);
+    p.atr = this.#atr === null || !this.#atr.isStable ? undefined : this.#atr.value;
     return this.#risk.evaluate(this.#portfolio, p);
   }
 

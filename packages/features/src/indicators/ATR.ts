@@ -1,5 +1,5 @@
 import type { HighLowClose, HighLowCloseColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { SeededAverage, type SeededAverageState } from './SeededAverage.js';
 import { trueRange } from './TrueRange.js';
@@ -17,7 +17,7 @@ export interface ATRState {
  * first `period` true ranges (the first bar's TR is its high − low). Warm-up: `period` bars.
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:average_true_range_atr
  */
-export class ATR extends IndicatorBase<number, HighLowClose> {
+export class ATR extends NumericIndicatorBase<HighLowClose> {
   readonly period: number;
   #previousClose = Number.NaN;
   #undoPreviousClose = Number.NaN;

@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { ObjectIndicatorBase } from './IndicatorBase.js';
 import { requireInteger, requireNumber, requireOneOf } from './parameters.js';
 import { RollingMoments, type RollingMomentsState } from './RollingMoments.js';
 
@@ -49,7 +49,7 @@ export interface BollingerBandsBatch {
  * Warm-up: `period` inputs. The result object is reused between calls.
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:bollinger_bands
  */
-export class BollingerBands extends IndicatorBase<BollingerBandsResult, number> {
+export class BollingerBands extends ObjectIndicatorBase<BollingerBandsResult, number> {
   readonly period: number;
   readonly multiplier: number;
   readonly deviation: DeviationKind;

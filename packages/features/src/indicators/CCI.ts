@@ -1,6 +1,6 @@
 import { batchOfBars } from './batch.js';
 import type { HighLowClose, HighLowCloseColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { RollingSum, type RollingSumState } from './RollingSum.js';
 
@@ -16,7 +16,7 @@ export interface CCIState {
  * Warm-up: `period` bars. The mean deviation depends on the current mean, so each update is O(period).
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:commodity_channel_index_cci
  */
-export class CCI extends IndicatorBase<number, HighLowClose> {
+export class CCI extends NumericIndicatorBase<HighLowClose> {
   readonly period: number;
   #typical: RollingSum;
 

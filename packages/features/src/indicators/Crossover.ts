@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 
 /** Two series at one bar; for a series against a fixed level pass the level as `b`. */
 export interface CrossoverInput {
@@ -18,7 +18,7 @@ export interface CrossoverState {
  * sign of a − b; bars where a = b (touches) do not change the side, so a cross is reported on the bar
  * where a leaves the touch to the other side, once, and a touch-and-return is no cross. Warm-up: 1 input.
  */
-export class Crossover extends IndicatorBase<number, CrossoverInput> {
+export class Crossover extends NumericIndicatorBase<CrossoverInput> {
   /** −1 below, +1 above, 0 not yet known. */
   #side = 0;
   #undoSide = 0;

@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { SeededAverage, type SeededAverageState, seededAverageBatch } from './SeededAverage.js';
 
@@ -16,7 +16,7 @@ export interface DEMAState {
  * Warm-up: 2·period − 1 inputs.
  * @see https://en.wikipedia.org/wiki/Double_exponential_moving_average
  */
-export class DEMA extends IndicatorBase<number, number> {
+export class DEMA extends NumericIndicatorBase<number> {
   readonly period: number;
   #first: SeededAverage;
   #second: SeededAverage;

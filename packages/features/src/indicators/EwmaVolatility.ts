@@ -1,5 +1,5 @@
 import { batchOf } from './batch.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger, requireNumber } from './parameters.js';
 
 export interface EwmaVolatilityOptions {
@@ -28,7 +28,7 @@ export interface EwmaVolatilityState {
  * Warm-up: seedPeriod + 1 prices.
  * @see https://en.wikipedia.org/wiki/RiskMetrics
  */
-export class EwmaVolatility extends IndicatorBase<number, number> {
+export class EwmaVolatility extends NumericIndicatorBase<number> {
   readonly lambda: number;
   readonly seedPeriod: number;
   readonly periodsPerYear: number;

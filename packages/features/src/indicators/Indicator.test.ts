@@ -3,6 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type CaseInput, crossoverReference, INDICATOR_CASES, type StatefulIndicator } from './__fixtures__/indicatorCases.js';
 import { btcHourly, type Columns, firstDifference, randomBars } from './__fixtures__/series.js';
+import type { NumericIndicator } from './Indicator.js';
 import { NotEnoughDataError } from './NotEnoughDataError.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
 
@@ -158,5 +159,34 @@ describe.each(cases)('%s', (_name, c) => {
     expect(first).not.toBeNull();
     expect(indicator.isStable).toBe(true);
     expect(indicator.getResultOrThrow()).toBe(first);
+  });
+});
+
+describe.each(cases.filter(([, c]) => c.outputs.length === 0))('%s value', (_name, c) => {
+  it('equals getResult() (NaN while warming up) after every add, replace, restore and reset', () => {
+    const columns = randomBars(500, 14);
+    const pair = crossoverReference(columns);
+    const expectValue = (indicator: StatefulIndicator): void => {
+      const result = indicator.getResult();
+      expect(Object.is((indicator as unknown as NumericIndicator<never>).value, result === null ? Number.NaN : result)).toBe(true);
+    };
+    let indicator = c.create();
+    expectValue(indicator);
+    for (let i = 0; i < columns.close.length; i++) {
+      indicator.add(inputAt(c.input, columns, pair, i));
+      expectValue(indicator);
+      if (c.replace && i % 7 === 0) {
+        indicator.replace(inputAt(c.input, columns, pair, i, 1.02));
+        expectValue(indicator);
+      }
+      if (i === 250) {
+        indicator = c.fromState(JSON.parse(JSON.stringify(indicator.getState())));
+        expectValue(indicator);
+      }
+    }
+    expect(indicator.isStable).toBe(true);
+    indicator.reset();
+    expectValue(indicator);
+    expect(Number.isNaN((indicator as unknown as NumericIndicator<never>).value)).toBe(true);
   });
 });

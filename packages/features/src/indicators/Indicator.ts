@@ -24,6 +24,12 @@ export interface Indicator<Result = number, Input = number> {
   reset(): void;
 }
 
+/** An indicator whose result is one number. */
+export interface NumericIndicator<Input = number> extends Indicator<number, Input> {
+  /** The latest result, NaN while warming up. Unlike `getResult()` (and `add`'s return), reading it never allocates. */
+  readonly value: number;
+}
+
 /** The bar fields that range-based indicators read; a `Bar` satisfies it. */
 export interface HighLowClose {
   readonly high: number;

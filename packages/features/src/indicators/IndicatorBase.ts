@@ -6,11 +6,17 @@ import { NotEnoughDataError } from './NotEnoughDataError.js';
  * information it is about to overwrite, consume the input) and `restore` (put that back), and `replace` becomes
  * "restore, then add". Each class has its own `add` rather than a shared one calling a virtual `step`: the
  * shared call site would see every indicator class and stay megamorphic on the hot path.
+ *
+ * Where the result is kept is up to the two bases below: {@link NumericIndicatorBase} (one number, in a
+ * double field) and {@link ObjectIndicatorBase} (a reused result object).
  */
 export abstract class IndicatorBase<Result, Input> implements Indicator<Result, Input> {
-  protected result: Result | null = null;
   /** Whether an `add` ran since the last reset, so `replace` may undo it. */
   protected canUndo = false;
+
+  /** The latest result, or `null` while warming up (and after a reset). */
+  protected abstract get result(): Result | null;
+  protected abstract set result(value: Result | null);
 
   /** Consumes one input; first sets `canUndo` and stores what it overwrites so that `restore` can undo it. */
   abstract add(input: Input): Result | null;
@@ -37,9 +43,57 @@ export abstract class IndicatorBase<Result, Input> implements Indicator<Result, 
   }
 
   getResultOrThrow(): Result {
-    if (this.result === null) {
+    const result = this.result;
+    if (result === null) {
       throw new NotEnoughDataError({ indicator: this.constructor.name, requiredInputs: this.getRequiredInputs() });
     }
-    return this.result;
+    return result;
+  }
+}
+
+/**
+ * Base of the indicators whose result is one number. The number lives in a double field behind the `result`
+ * accessors, so `this.result = x` in an inlined `add` stores it without allocating, and {@link value} reads it
+ * without allocating. (A `number | null` field, or `add`'s `number | null` return when the caller uses it,
+ * makes V8 box the double: one heap allocation per indicator per bar.)
+ */
+export abstract class NumericIndicatorBase<Input> extends IndicatorBase<number, Input> {
+  #value = Number.NaN;
+  #stable = false;
+
+  protected get result(): number | null {
+    return this.#stable ? this.#value : null;
+  }
+
+  protected set result(value: number | null) {
+    if (value === null) {
+      this.#stable = false;
+      this.#value = Number.NaN;
+    } else {
+      this.#stable = true;
+      this.#value = value;
+    }
+  }
+
+  /** The latest result, NaN while warming up: the allocation-free read for hot loops. */
+  get value(): number {
+    return this.#value;
+  }
+
+  override get isStable(): boolean {
+    return this.#stable;
+  }
+}
+
+/** Base of the multi-output indicators: the result is one object, reused by every `add`. */
+export abstract class ObjectIndicatorBase<Result, Input> extends IndicatorBase<Result, Input> {
+  #result: Result | null = null;
+
+  protected get result(): Result | null {
+    return this.#result;
+  }
+
+  protected set result(value: Result | null) {
+    this.#result = value;
   }
 }

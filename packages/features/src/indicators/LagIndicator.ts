@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { type JsonNumber, fromJsonArray, toJsonArray } from './jsonNumbers.js';
 import { requireInteger } from './parameters.js';
 
@@ -16,7 +16,7 @@ export interface LagIndicatorState {
  * Shared mechanics of indicators of the form f(x_t, x_{t−period}) (momentum, rate of change, returns):
  * a ring of the last `period` inputs. Warm-up: period + 1 inputs.
  */
-export abstract class LagIndicator extends IndicatorBase<number, number> {
+export abstract class LagIndicator extends NumericIndicatorBase<number> {
   readonly period: number;
   readonly #values: Float64Array;
   #index = 0;

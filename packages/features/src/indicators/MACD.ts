@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { ObjectIndicatorBase } from './IndicatorBase.js';
 import { InvalidParameterError } from './InvalidParameterError.js';
 import { requireInteger } from './parameters.js';
 import { SeededAverage, type SeededAverageState, seededAverageBatch } from './SeededAverage.js';
@@ -47,7 +47,7 @@ export interface MACDBatch {
  * when all three lines exist. The result object is reused between calls.
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:moving_average_convergence_divergence_macd
  */
-export class MACD extends IndicatorBase<MACDResult, number> {
+export class MACD extends ObjectIndicatorBase<MACDResult, number> {
   readonly fastPeriod: number;
   readonly slowPeriod: number;
   readonly signalPeriod: number;

@@ -1,5 +1,5 @@
 import type { HighLowCloseVolume, HighLowCloseVolumeColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 
 /** The fields OBV reads. */
 export type CloseVolume = Pick<HighLowCloseVolume, 'close' | 'volume'>;
@@ -17,7 +17,7 @@ export interface OBVState {
  * (Some libraries start at the first bar's volume; only the constant offset differs.)
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:on_balance_volume_obv
  */
-export class OBV extends IndicatorBase<number, CloseVolume> {
+export class OBV extends NumericIndicatorBase<CloseVolume> {
   #previousClose = Number.NaN;
   #value = 0;
   #undoPreviousClose = Number.NaN;

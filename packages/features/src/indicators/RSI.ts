@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { SeededAverage, type SeededAverageState } from './SeededAverage.js';
 
@@ -27,7 +27,7 @@ function relativeStrengthIndex(averageGain: number, averageLoss: number): number
  * Warm-up: period + 1 inputs (period changes).
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:relative_strength_index_rsi
  */
-export class RSI extends IndicatorBase<number, number> {
+export class RSI extends NumericIndicatorBase<number> {
   readonly period: number;
   #previous = Number.NaN;
   #count = 0;

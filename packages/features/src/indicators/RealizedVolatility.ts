@@ -1,6 +1,6 @@
 import type { DeviationKind } from './BollingerBands.js';
 import { batchOf } from './batch.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger, requireNumber, requireOneOf } from './parameters.js';
 import { RollingMoments, type RollingMomentsState } from './RollingMoments.js';
 
@@ -28,7 +28,7 @@ export interface RealizedVolatilityState {
  * Warm-up: period + 1 prices.
  * @see https://en.wikipedia.org/wiki/Volatility_(finance)#Mathematical_definition
  */
-export class RealizedVolatility extends IndicatorBase<number, number> {
+export class RealizedVolatility extends NumericIndicatorBase<number> {
   readonly period: number;
   readonly periodsPerYear: number;
   readonly deviation: DeviationKind;

@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { MonotonicDeque, type MonotonicDequeState } from './MonotonicDeque.js';
 import { requireInteger } from './parameters.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
@@ -10,7 +10,7 @@ export interface RollingExtremeState {
 }
 
 /** Shared mechanics of {@link Highest} and {@link Lowest}. `replace` is not supported (a deque eviction cannot be undone in O(1)). */
-export abstract class RollingExtreme extends IndicatorBase<number, number> {
+export abstract class RollingExtreme extends NumericIndicatorBase<number> {
   readonly period: number;
   protected deque: MonotonicDeque;
 

@@ -1,5 +1,5 @@
 import type { DeviationKind } from './BollingerBands.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger, requireOneOf } from './parameters.js';
 import { RollingMoments, type RollingMomentsState } from './RollingMoments.js';
 
@@ -13,7 +13,7 @@ export interface RollingStatisticState {
 }
 
 /** Shared mechanics of indicators computed from the rolling mean and standard deviation of their input. */
-export abstract class RollingStatistic extends IndicatorBase<number, number> {
+export abstract class RollingStatistic extends NumericIndicatorBase<number> {
   readonly period: number;
   readonly deviation: DeviationKind;
   protected moments: RollingMoments;

@@ -1,6 +1,6 @@
 import { batchOfBars } from './batch.js';
 import type { HighLowCloseVolume, HighLowCloseVolumeColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { RollingSum, type RollingSumState } from './RollingSum.js';
 
@@ -18,7 +18,7 @@ export interface RollingVWAPState {
  * with equal weights) instead of 0/0. Warm-up: `period` bars.
  * @see https://en.wikipedia.org/wiki/Volume-weighted_average_price
  */
-export class RollingVWAP extends IndicatorBase<number, HighLowCloseVolume> {
+export class RollingVWAP extends NumericIndicatorBase<HighLowCloseVolume> {
   readonly period: number;
   #priceVolume: RollingSum;
   #volume: RollingSum;

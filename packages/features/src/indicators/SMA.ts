@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { RollingSum, type RollingSumState, rollingSumBatch } from './RollingSum.js';
 
@@ -12,7 +12,7 @@ export interface SMAState {
  * Simple moving average: mean of the last `period` inputs. Warm-up: `period` inputs.
  * @see https://en.wikipedia.org/wiki/Moving_average#Simple_moving_average
  */
-export class SMA extends IndicatorBase<number, number> {
+export class SMA extends NumericIndicatorBase<number> {
   readonly period: number;
   #window: RollingSum;
 

@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { SeededAverage, type SeededAverageState } from './SeededAverage.js';
 
@@ -12,7 +12,7 @@ export interface SeededAverageIndicatorState {
  * The body shared by EMA and Wilder smoothing: both are an SMA-seeded exponential average and differ
  * only in alpha (2 / (period + 1) versus 1 / period).
  */
-export abstract class SeededAverageIndicator extends IndicatorBase<number, number> {
+export abstract class SeededAverageIndicator extends NumericIndicatorBase<number> {
   readonly period: number;
   readonly #wilder: boolean;
   #average: SeededAverage;

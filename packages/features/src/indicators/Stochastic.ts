@@ -1,5 +1,5 @@
 import type { HighLowClose, HighLowCloseColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { ObjectIndicatorBase } from './IndicatorBase.js';
 import { MonotonicDeque, type MonotonicDequeState } from './MonotonicDeque.js';
 import { requireInteger } from './parameters.js';
 import { RollingSum, type RollingSumState } from './RollingSum.js';
@@ -44,7 +44,7 @@ export interface StochasticBatch {
  * `replace` throws `UnsupportedOperationError` (monotonic deques).
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:stochastic_oscillator_fast_slow_and_full
  */
-export class Stochastic extends IndicatorBase<StochasticResult, HighLowClose> {
+export class Stochastic extends ObjectIndicatorBase<StochasticResult, HighLowClose> {
   readonly period: number;
   readonly kSmoothing: number;
   readonly dPeriod: number;

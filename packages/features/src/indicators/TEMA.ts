@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { requireInteger } from './parameters.js';
 import { SeededAverage, type SeededAverageState, seededAverageBatch } from './SeededAverage.js';
 
@@ -17,7 +17,7 @@ export interface TEMAState {
  * Warm-up: 3·period − 2 inputs.
  * @see https://en.wikipedia.org/wiki/Triple_exponential_moving_average
  */
-export class TEMA extends IndicatorBase<number, number> {
+export class TEMA extends NumericIndicatorBase<number> {
   readonly period: number;
   #first: SeededAverage;
   #second: SeededAverage;

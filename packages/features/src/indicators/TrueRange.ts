@@ -1,5 +1,5 @@
 import type { HighLowClose, HighLowCloseColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 
 export interface TrueRangeState {
   previousClose: number | null;
@@ -21,7 +21,7 @@ export function trueRange(high: number, low: number, previousClose: number): num
  * True range (Wilder 1978). Warm-up: 1 bar (the first bar's true range is its high − low).
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:average_true_range_atr
  */
-export class TrueRange extends IndicatorBase<number, HighLowClose> {
+export class TrueRange extends NumericIndicatorBase<HighLowClose> {
   #previousClose = Number.NaN;
   #undoPreviousClose = Number.NaN;
 

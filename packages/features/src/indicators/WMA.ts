@@ -1,4 +1,4 @@
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { type JsonNumber, fromJsonArray, toJsonArray } from './jsonNumbers.js';
 import { requireInteger } from './parameters.js';
 
@@ -21,7 +21,7 @@ export interface WMAState {
  * Both are recomputed from the window each time the ring wraps (bounds the drift), in batch too.
  * @see https://en.wikipedia.org/wiki/Moving_average#Weighted_moving_average
  */
-export class WMA extends IndicatorBase<number, number> {
+export class WMA extends NumericIndicatorBase<number> {
   readonly period: number;
   readonly #divisor: number;
   readonly #values: Float64Array;

@@ -1,6 +1,6 @@
 import { batchOfBars } from './batch.js';
 import type { HighLowClose, HighLowCloseColumns } from './Indicator.js';
-import { IndicatorBase } from './IndicatorBase.js';
+import { NumericIndicatorBase } from './IndicatorBase.js';
 import { MonotonicDeque, type MonotonicDequeState } from './MonotonicDeque.js';
 import { requireInteger } from './parameters.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
@@ -17,7 +17,7 @@ export interface WilliamsRState {
  * Warm-up: `period` bars. `replace` throws `UnsupportedOperationError` (monotonic deques).
  * @see https://school.stockcharts.com/doku.php?id=technical_indicators:williams_r
  */
-export class WilliamsR extends IndicatorBase<number, HighLowClose> {
+export class WilliamsR extends NumericIndicatorBase<HighLowClose> {
   readonly period: number;
   #highs: MonotonicDeque;
   #lows: MonotonicDeque;

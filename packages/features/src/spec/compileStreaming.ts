@@ -1,4 +1,5 @@
 import { Crossover, type CrossoverState } from '../indicators/Crossover.js';
+import type { NumericIndicator } from '../indicators/Indicator.js';
 import { type JsonNumber, fromJsonArray, toJsonArray } from '../indicators/jsonNumbers.js';
 import type { Bar } from '../market/Bar.js';
 import { FeatureSpecError } from './FeatureSpecError.js';
@@ -135,10 +136,14 @@ export function compileStreaming(input: FeatureSpecInput | FeatureSpec): Streami
         switch (node.opcode) {
           case INDICATOR: {
             const indicator = node.indicator as StatefulIndicator;
-            const result = node.readsBar ? indicator.add(bar as never) : indicator.add(read(node.a, current, bar) as never);
-            // The raw result is kept only for multi-output indicators (a reused object): storing a number would allocate.
-            if (node.pick === asNumber) value = result === null ? Number.NaN : (result as number);
-            else {
+            if (node.pick === asNumber) {
+              // One number: read from `value`. `add`'s `number | null` return stays unused, else V8 boxes it.
+              if (node.readsBar) indicator.add(bar as never);
+              else indicator.add(read(node.a, current, bar) as never);
+              value = (indicator as unknown as NumericIndicator<never>).value;
+            } else {
+              // A multi-output result is a reused object, kept for the features that share the instance.
+              const result = node.readsBar ? indicator.add(bar as never) : indicator.add(read(node.a, current, bar) as never);
               node.result = result;
               value = result === null ? Number.NaN : node.pick(result);
             }

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { type DestinationStream, type Logger, type LoggerOptions, type StreamEntry, pino } from 'pino';
 import pinoPretty from 'pino-pretty';
-import pinoRoll, { type RollingFileStream } from 'pino-roll';
+import type { RollingFileStream } from 'pino-roll';
 import { z } from 'zod';
 import type { Clock } from '../clock/Clock.js';
 import { LiveClock } from '../clock/LiveClock.js';
@@ -68,6 +68,9 @@ type LogFile = (typeof LOG_FILES)[number];
  */
 export async function createLogStreams(options: LogStreamsOptions): Promise<LogStreams> {
   const o = parseOptions(LogStreamsOptionsSchema, options, 'createLogStreams');
+  // Loaded here, not at the top: pino-roll pulls in date-fns (~0.1 s), which processes that import this
+  // package without writing logs (optimization workers) should not pay.
+  const { default: pinoRoll } = await import('pino-roll');
   const files = new Map<LogFile, RollingFileStream>();
   try {
     for (const name of LOG_FILES) {

@@ -28,6 +28,7 @@ describe('roundDownToStep', () => {
     ['7 on step 5 → 5', 7, 5, 5],
     ['1.005 on step 0.01 → 1 (1.005 is 1.00499999999999989 in binary)', 1.005, 0.01, 1],
     ['0.7 on step 0.1 → 0.7', 0.7, 0.1, 0.7],
+    ['a position on the step stays whole: 256.10092 on step 0.00001 (25610091.999999996 steps in binary)', 256.10092, 0.00001, 256.10092],
     ['negative → 0', -1, 0.1, 0],
     ['NaN → 0', Number.NaN, 0.1, 0],
   ])('%s', (_why, value, step, expected) => {
@@ -47,6 +48,17 @@ describe('roundDownToStep', () => {
       expect(rounded).toBe(Number(rounded.toFixed(decimals)));
     }
   });
+
+  it('maps every multiple of the step to itself, up to 10^9 steps (a reduce-only exit leaves no dust)', () => {
+    const random = seededRandom(8);
+    for (const step of [0.00001, 0.001, 0.01, 0.5, 1]) {
+      const decimals = stepDecimals(step);
+      for (let i = 0; i < 2000; i++) {
+        const multiple = Number((Math.floor(random() * 1e9) * step).toFixed(decimals));
+        expect(roundDownToStep(multiple, step)).toBe(multiple);
+      }
+    }
+  });
 });
 
 describe('roundPriceToTick', () => {
@@ -57,6 +69,8 @@ describe('roundPriceToTick', () => {
     ['a sell on the tick stays: 100.03', 100.03, 0.01, 'sell', 100.03],
     ['a buy on tick 0.5: 27 123.4 → 27 123', 27123.4, 0.5, 'buy', 27123],
     ['a sell on tick 0.5: 27 123.1 → 27 123.5', 27123.1, 0.5, 'sell', 27123.5],
+    ['a buy on a tick of a large price stays: 2 561 009.22 on tick 0.01', 2561009.22, 0.01, 'buy', 2561009.22],
+    ['a sell on a tick of a large price stays: 2 561 009.22 on tick 0.01', 2561009.22, 0.01, 'sell', 2561009.22],
   ] as const)('%s', (_why, price, tick, side, expected) => {
     expect(roundPriceToTick(price, tick, side)).toBe(expected);
   });

@@ -19,33 +19,34 @@ export function stepDecimals(step: number): number {
 }
 
 /**
- * Rounds `value` down to a multiple of `step` (lot size). The result is never greater than `value`,
- * so a reduce-only quantity can only shrink. Pass `decimals` from `stepDecimals(step)` to skip recomputing it.
+ * Whole steps in `ratio`, rounded down or up, where a ratio within binary noise of a whole number counts as
+ * that number (256.10092 / 0.00001 is 25610091.999999996 in binary). The noise bound grows with the ratio:
+ * a double holds ~16 significant digits, and 1e-14 of the ratio (~45 units in the last place) covers the few roundings above it.
+ */
+function wholeSteps(ratio: number, direction: 'down' | 'up'): number {
+  const nearest = Math.round(ratio);
+  if (Math.abs(ratio - nearest) <= Math.max(1e-9, 1e-14 * Math.abs(ratio))) return nearest;
+  return direction === 'down' ? Math.floor(ratio) : Math.ceil(ratio);
+}
+
+/**
+ * Rounds `value` down to a multiple of `step` (lot size). The result is never greater than `value` beyond
+ * binary noise, so a reduce-only quantity can only shrink, and a position that is a multiple of the step
+ * rounds to itself (no one-step dust left behind). Pass `decimals` from `stepDecimals(step)` to skip recomputing it.
  */
 export function roundDownToStep(value: number, step: number, decimals = stepDecimals(step)): number {
   if (!(value > 0)) return 0;
   const scale = POWERS_OF_TEN[decimals] ?? 1e12;
   const stepUnits = Math.round(step * scale);
-  // A tolerance absorbs binary noise (0.3 / 0.1 = 2.9999999999999996); the guard below undoes any overshoot.
-  const steps = Math.floor((value * scale) / stepUnits + 1e-9);
-  const rounded = (steps * stepUnits) / scale;
-  return rounded > value ? ((steps - 1) * stepUnits) / scale : rounded;
+  return (wholeSteps((value * scale) / stepUnits, 'down') * stepUnits) / scale;
 }
 
 /**
- * Rounds a limit price to the tick, in the direction that never gives a worse price than asked:
- * a buy rounds down (pays at most the proposal), a sell rounds up (receives at least the proposal).
+ * Rounds a limit price to the tick, in the direction that never gives a worse price than asked (beyond
+ * binary noise): a buy rounds down (pays at most the proposal), a sell rounds up (receives at least the proposal).
  */
 export function roundPriceToTick(price: number, tick: number, side: OrderSide, decimals = stepDecimals(tick)): number {
   const scale = POWERS_OF_TEN[decimals] ?? 1e12;
   const tickUnits = Math.round(tick * scale);
-  const ratio = (price * scale) / tickUnits;
-  if (side === 'buy') {
-    const ticks = Math.floor(ratio + 1e-9);
-    const rounded = (ticks * tickUnits) / scale;
-    return rounded > price ? ((ticks - 1) * tickUnits) / scale : rounded;
-  }
-  const ticks = Math.ceil(ratio - 1e-9);
-  const rounded = (ticks * tickUnits) / scale;
-  return rounded < price ? ((ticks + 1) * tickUnits) / scale : rounded;
+  return (wholeSteps((price * scale) / tickUnits, side === 'buy' ? 'down' : 'up') * tickUnits) / scale;
 }
