@@ -343,13 +343,8 @@ export class SimulatedExchange {
    */
   processBar(symbol: string, bar: Bar): readonly Fill[] {
     const m = this.#markets.get(symbol);
-    if (m === undefined) throw new SimulationInputError({ argument: 'symbol', message: `Invalid "symbol": expected a configured market, received "${symbol}".` });
-    if (!(bar.timestamp > m.lastTimestamp)) {
-      throw new SimulationInputError({
-        argument: 'bar.timestamp',
-        message: `Invalid "bar.timestamp": expected a time after the previous bar's ${m.lastTimestamp} for "${symbol}", received "${bar.timestamp}".`,
-      });
-    }
+    if (m === undefined) throw unknownMarket(symbol);
+    if (!(bar.timestamp > m.lastTimestamp)) throw timestampNotAfter(symbol, bar.timestamp, m.lastTimestamp);
     // Most bars have no fills: skip the length setter (a runtime call) when there is nothing to clear.
     if (this.#fills.length > 0) this.#fills.length = 0;
     // An initial base holding is entered at the first bar's open.
@@ -725,6 +720,19 @@ export class SimulatedExchange {
   #insufficient(detail: string): ExchangeError {
     return new ExchangeError({ kind: 'insufficient-funds', venue: this.name, message: `Insufficient funds: cannot ${detail}.` });
   }
+}
+
+// processBar's errors, built outside it: with the messages written inline, V8 may box the bar's doubles
+// on every call to have them ready for the template, an allocation per bar.
+function unknownMarket(symbol: string): SimulationInputError {
+  return new SimulationInputError({ argument: 'symbol', message: `Invalid "symbol": expected a configured market, received "${symbol}".` });
+}
+
+function timestampNotAfter(symbol: string, timestamp: number, last: number): SimulationInputError {
+  return new SimulationInputError({
+    argument: 'bar.timestamp',
+    message: `Invalid "bar.timestamp": expected a time after the previous bar's ${last} for "${symbol}", received "${timestamp}".`,
+  });
 }
 
 function isActive(o: OrderRecord): boolean {
