@@ -6,6 +6,7 @@ import { loadMarketData, type MarketData } from './backtest/loadMarketData.js';
 import { type BacktestOutcome, runStrategyBacktest } from './backtest/runStrategyBacktest.js';
 import { BacktestConfigError } from './config/BacktestConfigError.js';
 import { type BacktestConfig, BacktestConfigSchema } from './config/BacktestConfigSchema.js';
+import { loadCustomObjective, type ObjectiveFunction } from './optimize/customObjective.js';
 import { type OptimizationInput, OptimizationSchema } from './optimize/OptimizationSchema.js';
 import { type OptimizationCheckpoint, optimizationKey, runOptimization } from './optimize/runOptimization.js';
 import { type OptimizationSummary, summarizeOptimization } from './optimize/summarizeOptimization.js';
@@ -60,6 +61,7 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
   readonly #uplot: UplotAssets;
   readonly #optimizationWorker: string | URL | undefined;
   #data: MarketData | undefined;
+  #customObjective: ObjectiveFunction | undefined;
   #progress: Progress | undefined;
 
   constructor(options: BacktestPipelineOptions) {
@@ -78,7 +80,9 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
   }
 
   protected async initialize(): Promise<void> {
-    const { data, seed } = this.#config;
+    const { data, seed, optimization } = this.#config;
+    // A custom objective is checked before anything runs: a bad path or export fails the run at start.
+    if (optimization?.objective === 'custom' && optimization.customObjective !== undefined) this.#customObjective = await loadCustomObjective(optimization.customObjective);
     this.#data = await loadMarketData({ source: data.source, timeframe: data.timeframe, syntheticBars: data.syntheticBars, seed });
     this.logger.info({ event: 'data-loaded', bars: this.#data.series.length, timeframe: this.#data.timeframe }, `loaded ${this.#data.description}`);
   }
@@ -145,6 +149,7 @@ export class BacktestPipeline extends Pipeline<BacktestRunResult> {
       workerFile,
       checkpoints,
       signal,
+      ...(this.#customObjective === undefined ? {} : { customObjective: this.#customObjective }),
       onTrial: (name, _result, done, total) => {
         if (name !== stage) {
           this.#progress?.stop();

@@ -11,10 +11,11 @@ import {
   type YearReturns,
 } from '@ares/analytics';
 import { type Fill, SimulatedExchange } from '@ares/connectors';
-import { runBacktest, RsiMeanReversionStrategy, SmaCrossoverStrategy, type SignalSource, TradingEngine } from '@ares/core-engine';
+import { runBacktest, type SignalSource, TradingEngine } from '@ares/core-engine';
 import type { DeepReadonly } from '@ares/pipeline-kit';
 import { createRiskEngine } from '@ares/risk';
 import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
+import { createSignalSource } from './createSignalSource.js';
 import type { MarketData } from './loadMarketData.js';
 import { stepReturns } from './stepReturns.js';
 import { tradesFromFills } from './tradesFromFills.js';
@@ -68,14 +69,9 @@ export function fingerprintMetrics(m: PerformanceMetrics): object {
   return { finalEquity, totalReturn, cagr, sharpeRatio, sortinoRatio, maxDrawdown, numberOfTrades, feesPaid, exposureTime };
 }
 
-export function createStrategy(strategy: DeepReadonly<BacktestConfig['strategy']>): SignalSource {
-  return strategy.kind === 'sma-crossover'
-    ? new SmaCrossoverStrategy({ fast: strategy.fast, slow: strategy.slow, mode: strategy.mode })
-    : new RsiMeanReversionStrategy({ period: strategy.rsiPeriod, lower: strategy.rsiLower, upper: strategy.rsiUpper, mode: strategy.mode });
-}
-
 /**
- * Runs the configured strategy over `data` on the simulated venue and measures it. Wiring only: the
+ * Runs the configured strategy (a rule strategy or a registered model, {@link createSignalSource}) over
+ * `data` on the simulated venue and measures it. Wiring only: the
  * engine decides at each close, the venue fills at the next open, @ares/analytics measures.
  * Sizing is a fixed fraction of free cash at the signal bar's close; the risk engine's limits are off
  * (maximal) so that the strategy itself is measured.
@@ -87,6 +83,23 @@ export async function runStrategyBacktest(
   /** `monthlyReturns: false` leaves `monthlyReturns` empty: optimization trials skip the table (~5 ms on 60 k bars, a quarter of a trial). */
   options: { readonly monthlyReturns?: boolean } = {},
 ): Promise<BacktestOutcome> {
+  const source = await createSignalSource(config.strategy, data.series);
+  try {
+    return await backtestWith(source.signal, source.allowShort, config, data, onProgress, options);
+  } finally {
+    await source.release();
+  }
+}
+
+/** The backtest proper, with the signal source built. */
+async function backtestWith(
+  signal: SignalSource,
+  allowShort: boolean,
+  config: DeepReadonly<BacktestConfig>,
+  data: MarketData,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  options: { readonly monthlyReturns?: boolean },
+): Promise<BacktestOutcome> {
   const { symbol } = config.data;
   const [base = 'BASE', quote = 'QUOTE'] = symbol.split('/');
   const { fee, slippageBps, latencyBars, initialCash } = config.exchange;
@@ -95,7 +108,7 @@ export async function runStrategyBacktest(
     initialBalances: { [quote]: initialCash },
     slippage: slippageBps > 0 ? { kind: 'fixed-bps', bps: slippageBps } : { kind: 'none' },
     latencyBars,
-    allowShort: config.strategy.mode === 'long-short',
+    allowShort,
   });
   const { stopLossPct, takeProfitPct } = config.stops;
   const risk = createRiskEngine({
@@ -107,7 +120,6 @@ export async function runStrategyBacktest(
       ...(takeProfitPct === undefined ? {} : { takeProfit: { type: 'percent', fraction: takeProfitPct } }),
     },
   });
-  const signal = createStrategy(config.strategy);
   const engine = new TradingEngine({ id: 'bt', symbol, timeframe: data.timeframe, measureStages: false }, { signal, risk });
   const { series } = data;
   const result = await runBacktest({ engine, series, exchange, symbol, ...(onProgress === undefined ? {} : { onProgress }) });

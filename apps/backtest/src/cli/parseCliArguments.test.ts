@@ -64,6 +64,13 @@ describe('parseCliArguments', () => {
     });
   });
 
+  it('maps the model-strategy and custom-objective flags', () => {
+    const config = load(['--strategy', 'model', '--model-registry', 'models', '--model-name', 'trees', '--model-ref', '2026.1']);
+    expect(config.strategy).toMatchObject({ kind: 'model', model: { registry: 'models', name: 'trees', ref: '2026.1' } });
+    const optimized = load(['--objective', 'custom', '--custom-objective', 'objectives/penalty.mjs']);
+    expect(optimized.optimization).toMatchObject({ objective: 'custom', customObjective: 'objectives/penalty.mjs' });
+  });
+
   it('leaves the optimization off without an optimization flag', () => {
     expect(load([]).optimization).toBeUndefined();
   });

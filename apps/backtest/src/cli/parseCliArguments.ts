@@ -15,7 +15,10 @@ const FLAGS: readonly { flag: string; env: string; description: string; choices?
   { flag: '--symbol <BASE/QUOTE>', env: 'DATA__SYMBOL', description: `symbol traded on the simulated venue (default: "${defaults.data.symbol}")` },
   { flag: '--timeframe <tf>', env: 'DATA__TIMEFRAME', description: 'bar timeframe, e.g. 1h (default: inferred from the data; 1h for synthetic)' },
   { flag: '--bars <n>', env: 'DATA__SYNTHETIC_BARS', description: `bars of the synthetic market (default: ${defaults.data.syntheticBars})` },
-  { flag: '--strategy <kind>', env: 'STRATEGY__KIND', description: `rule strategy (default: "${defaults.strategy.kind}")`, choices: ['sma-crossover', 'rsi-mean-reversion'] },
+  { flag: '--strategy <kind>', env: 'STRATEGY__KIND', description: `rule strategy, or "model" for a model from the registry (default: "${defaults.strategy.kind}")`, choices: ['sma-crossover', 'rsi-mean-reversion', 'model'] },
+  { flag: '--model-registry <dir>', env: 'STRATEGY__MODEL__REGISTRY', description: 'with --strategy model: the model registry folder (<dir>/<name>/<version>/model.onnx + model.json)' },
+  { flag: '--model-name <name>', env: 'STRATEGY__MODEL__NAME', description: "with --strategy model: the model's name in the registry (default: the registry's only model)" },
+  { flag: '--model-ref <ref>', env: 'STRATEGY__MODEL__REF', description: 'with --strategy model: champion, challenger or a registered version (default: "champion")' },
   { flag: '--fast <n>', env: 'STRATEGY__FAST', description: `SMA crossover fast period, bars (default: ${defaults.strategy.fast})` },
   { flag: '--slow <n>', env: 'STRATEGY__SLOW', description: `SMA crossover slow period, bars (default: ${defaults.strategy.slow})` },
   { flag: '--rsi-period <n>', env: 'STRATEGY__RSI_PERIOD', description: `RSI period, bars (default: ${defaults.strategy.rsiPeriod})` },
@@ -37,7 +40,8 @@ const FLAGS: readonly { flag: string; env: string; description: string; choices?
   { flag: '--block-length <bars>', env: 'MONTE_CARLO__BLOCK_LENGTH', description: `mean block length of the bar-return block bootstrap (default: ${defaults.monteCarlo.blockLength})` },
   { flag: '--optimize <stage>', env: 'OPTIMIZATION__STAGE', description: 'also optimize the strategy parameters: coarse, fine (coarse + fine), walk-forward or all (default: off; any optimization flag turns it on with "all")', choices: ['coarse', 'fine', 'walk-forward', 'all'] },
   { flag: '--space <json>', env: 'OPTIMIZATION__SPACE', description: 'parameter space as JSON, e.g. \'[{"name":"fast","kind":"int","min":5,"max":50,"step":5},{"name":"slow","kind":"int","min":20,"max":200,"step":20}]\' (default: that one)' },
-  { flag: '--objective <name>', env: 'OPTIMIZATION__OBJECTIVE', description: 'what a trial maximizes (default: "sharpe")', choices: ['sharpe', 'sortino', 'calmar', 'return-over-drawdown'] },
+  { flag: '--objective <name>', env: 'OPTIMIZATION__OBJECTIVE', description: 'what a trial maximizes; custom = the module of --custom-objective (default: "sharpe")', choices: ['sharpe', 'sortino', 'calmar', 'return-over-drawdown', 'custom'] },
+  { flag: '--custom-objective <file>', env: 'OPTIMIZATION__CUSTOM_OBJECTIVE', description: 'with --objective custom: an .mjs/.js module whose default export is (metrics) => number (metrics: totalReturn, cagr, sharpeRatio, sortinoRatio, calmarRatio, maxDrawdown, numberOfTrades)' },
   { flag: '--sampler <kind>', env: 'OPTIMIZATION__SAMPLER', description: 'stage-1 search: the full grid, seeded random points or a seeded Latin hypercube (default: "grid")', choices: ['grid', 'random', 'latin-hypercube'] },
   { flag: '--trials <n>', env: 'OPTIMIZATION__TRIALS', description: 'stage-1 points of the random / latin-hypercube samplers (default: 100)' },
   { flag: '--workers <n>', env: 'OPTIMIZATION__WORKERS', description: 'worker threads running trials; results do not depend on it (default: 2)' },
@@ -46,6 +50,9 @@ const FLAGS: readonly { flag: string; env: string; description: string; choices?
   { flag: '--in-sample-bars <n>', env: 'OPTIMIZATION__IN_SAMPLE_BARS', description: 'walk-forward in-sample window, bars (default: 4380)' },
   { flag: '--out-of-sample-bars <n>', env: 'OPTIMIZATION__OUT_OF_SAMPLE_BARS', description: 'walk-forward out-of-sample window, bars (default: 1460)' },
 ];
+
+/** Placeholders of flags that take text; every other flag takes a number. */
+const TEXT_ARGUMENTS = ['<source>', '<BASE/QUOTE>', '<tf>', '<dir>', '<json>', '<name>', '<ref>', '<file>'];
 
 function optionKey(flag: string): string {
   const long = flag.split(' ')[0] as string;
@@ -56,7 +63,7 @@ function optionKey(flag: string): string {
 export function createCli(): Command {
   const program = new Command('backtest')
     .description(
-      'Backtest a rule strategy on historical or synthetic bars and write report.html + summary.json.\n' +
+      'Backtest a rule strategy or a registered model on historical or synthetic bars and write report.html + summary.json.\n' +
         'Settings: schema defaults < --config file < ARES_* environment variables < these flags.',
     )
     .option('-c, --config <file>', 'YAML or JSON config file (schema: BacktestConfigSchema; see config/examples/backtest.example.yaml)')
@@ -68,7 +75,7 @@ export function createCli(): Command {
   for (const f of FLAGS) {
     const option = new Option(f.flag, f.description);
     if (f.choices !== undefined) option.choices(f.choices);
-    else if (!f.flag.includes('<source>') && !f.flag.includes('<BASE/QUOTE>') && !f.flag.includes('<tf>') && !f.flag.includes('<dir>') && !f.flag.includes('<json>')) {
+    else if (!TEXT_ARGUMENTS.some((a) => f.flag.endsWith(a))) {
       option.argParser((value: string) => {
         if (value.trim() === '' || !Number.isFinite(Number(value))) throw new InvalidArgumentError(`expected a number, received "${value}".`);
         return value;

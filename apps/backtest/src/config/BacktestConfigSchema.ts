@@ -4,6 +4,16 @@ import { OptimizationSchema } from '../optimize/OptimizationSchema.js';
 
 const fraction = z.number().gt(0).lt(1);
 
+/** Which registered model decides (`strategy.kind: model`); the registry is @ares/core-engine's `ModelRegistry` folder. */
+export const ModelStrategySchema = z.object({
+  /** The registry folder: `<registry>/<name>/<version>/model.onnx + model.json`, `<name>/champion.json`, `challenger.json`. */
+  registry: z.string().min(1),
+  /** The model's name (a folder of the registry). Default: the registry's only model. */
+  name: z.string().min(1).optional(),
+  /** `champion`, `challenger` (the version the pointer names) or a registered version. */
+  ref: z.string().min(1).default('champion'),
+});
+
 /**
  * The whole configuration of a backtest run: pipeline-kit's shared settings plus the data, strategy,
  * venue, sizing, stops, report and Monte Carlo sections. Documented example:
@@ -33,13 +43,21 @@ export const BacktestConfigSchema = PipelineConfigSchema.extend({
       syntheticBars: z.number().int().min(2).default(17_520),
     })
     .prefault({}),
-  /** The rule strategy that decides. */
+  /** What decides: a rule strategy or a model from the registry. */
   strategy: z
     .object({
-      /** `sma-crossover` or `rsi-mean-reversion`. */
-      kind: z.enum(['sma-crossover', 'rsi-mean-reversion']).default('sma-crossover'),
-      /** `long-only`: an exit signal goes flat; `long-short`: it reverses. */
+      /** `sma-crossover` or `rsi-mean-reversion` (rule strategies), or `model` (a registered ONNX model, see `model`). */
+      kind: z.enum(['sma-crossover', 'rsi-mean-reversion', 'model']).default('sma-crossover'),
+      /**
+       * Rule strategies: `long-only`, an exit signal goes flat; `long-short`, it reverses. A model ignores
+       * it: its metadata decides (classifier `thresholds.allowShort`, policy action targets).
+       */
       mode: z.enum(['long-only', 'long-short']).default('long-only'),
+      /**
+       * The model when `kind` is `model` (required then). Its metadata's feature spec becomes the engine's
+       * features; the strategy id in the report and summary.json is the model's `name@version`.
+       */
+      model: ModelStrategySchema.optional(),
       /** SMA crossover: fast period, bars. */
       fast: z.number().int().min(1).default(20),
       /** SMA crossover: slow period, bars (greater than `fast`). */
@@ -50,6 +68,9 @@ export const BacktestConfigSchema = PipelineConfigSchema.extend({
       rsiLower: z.number().gt(0).lt(100).default(30),
       /** RSI mean reversion: overbought level (exit or go short above). */
       rsiUpper: z.number().gt(0).lt(100).default(70),
+    })
+    .superRefine((s, ctx) => {
+      if (s.kind === 'model' && s.model === undefined) ctx.addIssue({ code: 'custom', message: 'expected a model section (registry, ref) when "kind" is "model"', path: ['model'], input: s.model });
     })
     .refine((s) => s.fast < s.slow, { message: 'expected a period greater than "fast"', path: ['slow'] })
     .refine((s) => s.rsiLower < s.rsiUpper, { message: 'expected a level above "rsiLower"', path: ['rsiUpper'] })
@@ -112,10 +133,19 @@ export const BacktestConfigSchema = PipelineConfigSchema.extend({
       maxPathCells: z.number().int().min(1).default(20_000_000),
     })
     .prefault({}),
-  /** Parameter optimization (coarse → fine → walk-forward) run besides the backtest; absent = off (`--optimize <stage>`). */
+  /**
+   * Parameter optimization (coarse → fine → walk-forward) run besides the backtest; absent = off (`--optimize <stage>`).
+   * Rule strategies only: a model's parameters were fitted by its training, and searching its thresholds
+   * over the backtest's own bars would fit them to the data the model is judged on.
+   */
   optimization: OptimizationSchema.optional(),
   /** Require an `email` section (fail at start without one) — the `--email` flag. Mail is sent whenever `email` is configured. */
   requireEmail: z.boolean().default(false),
+}).superRefine((c, ctx) => {
+  if (c.strategy.kind === 'model' && c.optimization !== undefined) {
+    const message = 'expected no optimization with "strategy.kind" "model" (optimization searches rule-strategy parameters; retrain the model instead)';
+    ctx.addIssue({ code: 'custom', message, path: ['optimization'], input: c.optimization });
+  }
 });
 
 /** A backtest config as written (defaults optional). */

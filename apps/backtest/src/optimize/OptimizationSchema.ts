@@ -1,8 +1,11 @@
 import { ParameterSpaceSchema } from '@ares/analytics';
 import { z } from 'zod';
 
-/** What a trial maximizes. `return-over-drawdown` = total return / max drawdown. */
-export const ObjectiveSchema = z.enum(['sharpe', 'sortino', 'calmar', 'return-over-drawdown']);
+/**
+ * What a trial maximizes. `return-over-drawdown` = total return / max drawdown; `custom` = the default
+ * export of the module named by `customObjective`.
+ */
+export const ObjectiveSchema = z.enum(['sharpe', 'sortino', 'calmar', 'return-over-drawdown', 'custom']);
 export type Objective = z.output<typeof ObjectiveSchema>;
 
 /** The multi-stage optimization: coarse search, fine grid around the best, walk-forward. */
@@ -15,6 +18,13 @@ export const OptimizationSchema = z.object({
     { name: 'slow', kind: 'int', min: 20, max: 200, step: 20 },
   ]),
   objective: ObjectiveSchema.default('sharpe'),
+  /**
+   * With `objective: custom`: an ES module (`.mjs`, or `.js`) whose default export is
+   * `(metrics) => number`, metrics = { totalReturn, cagr, sharpeRatio, sortinoRatio, calmarRatio,
+   * maxDrawdown, numberOfTrades }; higher is better. Relative to the working directory. A throw or a
+   * result that is not a finite number fails that trial (with the message), not the run.
+   */
+  customObjective: z.string().min(1).optional(),
   /** A trial with fewer closed trades scores −Infinity. */
   minTrades: z.number().int().min(0).default(5),
   /** A trial with a deeper max drawdown (fraction) scores −Infinity. */
@@ -39,6 +49,10 @@ export const OptimizationSchema = z.object({
   workers: z.number().int().min(1).default(2),
   /** Checkpoint the completed trials after every this many (and when stopped). */
   checkpointEvery: z.number().int().min(1).default(50),
+}).superRefine((o, ctx) => {
+  if (o.objective === 'custom' && o.customObjective === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected the path of the objective module when "objective" is "custom"', path: ['customObjective'], input: o.customObjective });
+  }
 });
 export type OptimizationInput = z.input<typeof OptimizationSchema>;
 export type OptimizationSettings = z.output<typeof OptimizationSchema>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   gridSearch,
   latinHypercube,
@@ -15,6 +16,7 @@ import {
 import { CheckpointError, type CheckpointStore, type DeepReadonly } from '@ares/pipeline-kit';
 import type { MarketData } from '../backtest/loadMarketData.js';
 import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
+import { customObjectivePath, loadCustomObjective, type ObjectiveFunction } from './customObjective.js';
 import type { OptimizationSettings } from './OptimizationSchema.js';
 import { type OverfittingReport, overfittingReport } from './overfittingReport.js';
 import { runTrial, type TrialResult, type TrialScoring, type TrialSpec } from './runTrial.js';
@@ -75,6 +77,11 @@ export interface OptimizationOptions {
   readonly signal?: AbortSignal;
   /** Called as each trial completes; `done` of `total` trials of the stage (restored ones included). */
   readonly onTrial?: (stage: string, result: TrialResult, done: number, total: number) => void;
+  /**
+   * With objective `custom`: the module already loaded by the caller (`loadCustomObjective`), for the
+   * trials this thread runs (walk-forward out-of-sample); loaded here when absent. Workers load their own.
+   */
+  readonly customObjective?: ObjectiveFunction;
 }
 
 /** Steps of each trial's equity kept for the DSR / PBO. */
@@ -88,7 +95,16 @@ const RETURN_STEPS = 200;
  */
 export async function runOptimization(options: OptimizationOptions): Promise<OptimizationResult> {
   const { config, data, settings, signal } = options;
-  const scoring: TrialScoring = { objective: settings.objective, minTrades: settings.minTrades, maxDrawdown: settings.maxDrawdown, returnSteps: RETURN_STEPS };
+  const objectiveFile = settings.objective === 'custom' && settings.customObjective !== undefined ? customObjectivePath(settings.customObjective) : undefined;
+  // Loaded (and so validated) before any worker starts.
+  const customObjective = objectiveFile === undefined ? undefined : (options.customObjective ?? (await loadCustomObjective(objectiveFile)));
+  const scoring: TrialScoring = {
+    objective: settings.objective,
+    minTrades: settings.minTrades,
+    maxDrawdown: settings.maxDrawdown,
+    returnSteps: RETURN_STEPS,
+    ...(objectiveFile === undefined ? {} : { customObjective: objectiveFile }),
+  };
   const key = optimizationKey(config, data, settings);
   const done = await restore(options.checkpoints, key);
   let trialsRun = 0;
@@ -155,7 +171,7 @@ export async function runOptimization(options: OptimizationOptions): Promise<Opt
   try {
     const n = data.series.length;
     const full = settings.stage === 'walk-forward' ? null : await search('', 0, n, settings.stage === 'coarse');
-    const walkForward = settings.stage === 'walk-forward' || settings.stage === 'all' ? await runWalkForward(settings, n, search, config, data, scoring) : null;
+    const walkForward = settings.stage === 'walk-forward' || settings.stage === 'all' ? await runWalkForward(settings, n, search, config, data, scoring, customObjective) : null;
     return {
       coarse: full?.coarse ?? null,
       fine: full?.fine ?? null,
@@ -176,6 +192,7 @@ async function runWalkForward(
   config: DeepReadonly<BacktestConfig>,
   data: MarketData,
   scoring: TrialScoring,
+  customObjective: ObjectiveFunction | undefined,
 ): Promise<WalkForwardResult> {
   const windows = walkForwardWindows({ start: 0, end: n, inSample: settings.inSampleBars, outOfSample: settings.outOfSampleBars, anchored: settings.anchored });
   const results: WalkForwardWindowResult[] = [];
@@ -185,7 +202,7 @@ async function runWalkForward(
   for (const w of windows) {
     const { best } = await search(`wf${w.index}-`, w.inSample.start, w.inSample.end, false);
     // The winner starts flat at the window's first bar; bar returns (returnSteps = Infinity → 1 bar a step) chain the windows.
-    const oos = best === null ? null : await runTrial(config, data, { index: w.index, point: best.point, ...w.outOfSample }, { ...scoring, returnSteps: Number.POSITIVE_INFINITY });
+    const oos = best === null ? null : await runTrial(config, data, { index: w.index, point: best.point, ...w.outOfSample }, { ...scoring, returnSteps: Number.POSITIVE_INFINITY }, customObjective);
     const ok = oos !== null && oos.status === 'ok' ? oos : null;
     for (let i = w.outOfSample.start; i < w.outOfSample.end; i++) {
       if (i > w.outOfSample.start && ok !== null) equity *= 1 + (ok.returns[i - w.outOfSample.start - 1] as number);
@@ -234,10 +251,11 @@ function pointKey(point: ParameterPoint): string {
   return JSON.stringify(Object.keys(point).sort().map((k) => [k, point[k]]));
 }
 
-/** SHA-256 (hex) of everything the trials' results depend on: a checkpoint with another key is refused. */
+/** SHA-256 (hex) of everything the trials' results depend on (a custom objective's source included): a checkpoint with another key is refused. */
 export function optimizationKey(config: DeepReadonly<BacktestConfig>, data: MarketData, settings: OptimizationSettings): string {
   const { series } = data;
-  const fields = { settings, strategy: config.strategy, exchange: config.exchange, sizing: config.sizing, stops: config.stops, endOfData: config.endOfData, seed: config.seed, bars: [series.length, series.timestamp[0], series.timestamp[series.length - 1], series.close[series.length - 1]], timeframe: data.timeframe };
+  const objectiveSource = settings.objective === 'custom' && settings.customObjective !== undefined ? readFileSync(customObjectivePath(settings.customObjective), 'utf8') : null;
+  const fields = { settings, objectiveSource, strategy: config.strategy, exchange: config.exchange, sizing: config.sizing, stops: config.stops, endOfData: config.endOfData, seed: config.seed, bars: [series.length, series.timestamp[0], series.timestamp[series.length - 1], series.close[series.length - 1]], timeframe: data.timeframe };
   return createHash('sha256').update(JSON.stringify({ ...fields, settings: { ...settings, workers: 0, checkpointEvery: 0 } })).digest('hex');
 }
 

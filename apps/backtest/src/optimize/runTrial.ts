@@ -4,6 +4,7 @@ import type { MarketData } from '../backtest/loadMarketData.js';
 import { runStrategyBacktest } from '../backtest/runStrategyBacktest.js';
 import { stepReturns } from '../backtest/stepReturns.js';
 import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
+import type { ObjectiveFunction } from './customObjective.js';
 import type { Objective } from './OptimizationSchema.js';
 import { type Constraints, scoreTrial, type TrialMetrics } from './scoreTrial.js';
 
@@ -19,6 +20,8 @@ export interface TrialSpec {
 /** How trials are scored, shared by every trial of a run. */
 export interface TrialScoring extends Constraints {
   readonly objective: Objective;
+  /** With objective `custom`: the module's absolute path, which each worker loads once. */
+  readonly customObjective?: string;
   /** Returns kept per trial for the overfitting statistics: the equity is cut into about this many steps. */
   readonly returnSteps: number;
 }
@@ -41,15 +44,20 @@ export function trialConfig(config: DeepReadonly<BacktestConfig>, trial: TrialSp
   return { ...config, seed: config.seed + trial.index, strategy: { ...config.strategy, ...trial.point }, monteCarlo: { ...config.monteCarlo, paths: 0 } };
 }
 
-/** Backtests one trial and scores it; any error makes it a `failed` result instead of a throw. */
-export async function runTrial(config: DeepReadonly<BacktestConfig>, data: MarketData, trial: TrialSpec, scoring: TrialScoring): Promise<TrialResult> {
+/**
+ * Backtests one trial and scores it; any error makes it a `failed` result instead of a throw.
+ * `customObjective`: the loaded module of `scoring.customObjective`, required by objective `custom`.
+ */
+export async function runTrial(config: DeepReadonly<BacktestConfig>, data: MarketData, trial: TrialSpec, scoring: TrialScoring, customObjective?: ObjectiveFunction): Promise<TrialResult> {
   const { index, point } = trial;
   try {
+    const objective = scoring.objective !== 'custom' ? scoring.objective : customObjective;
+    if (objective === undefined) throw new Error('objective "custom": the objective module was not loaded (loadCustomObjective).');
     const outcome = await runStrategyBacktest(trialConfig(config, trial), { ...data, series: data.series.slice(trial.start, trial.end) }, undefined, { monthlyReturns: false });
     const { totalReturn, cagr, sharpeRatio, sortinoRatio, calmarRatio, maxDrawdown, numberOfTrades } = outcome.metrics;
     const metrics = { totalReturn, cagr, sharpeRatio, sortinoRatio, calmarRatio, maxDrawdown, numberOfTrades };
     const barsPerStep = Math.max(1, Math.floor((outcome.equity.length - 1) / scoring.returnSteps));
-    return { index, point, status: 'ok', ...scoreTrial(metrics, scoring.objective, scoring), metrics, returns: Array.from(stepReturns(outcome.equity, barsPerStep)) };
+    return { index, point, status: 'ok', ...scoreTrial(metrics, objective, scoring), metrics, returns: Array.from(stepReturns(outcome.equity, barsPerStep)) };
   } catch (error) {
     return { index, point, status: 'failed', error: error instanceof Error ? error.message : String(error) };
   }

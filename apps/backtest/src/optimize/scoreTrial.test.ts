@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Objective } from './OptimizationSchema.js';
-import { scoreTrial, type TrialMetrics } from './scoreTrial.js';
+import { scoreTrial, type TrialMetrics, type TrialObjective } from './scoreTrial.js';
 
 const metrics: TrialMetrics = { totalReturn: 0.3, cagr: 0.12, sharpeRatio: 1.5, sortinoRatio: 2.1, calmarRatio: 0.8, maxDrawdown: 0.15, numberOfTrades: 20 };
 const loose = { minTrades: 5, maxDrawdown: 0.5 };
 
 describe('scoreTrial', () => {
-  it.each<[Objective, number]>([
+  it.each<[TrialObjective, number]>([
     ['sharpe', 1.5],
     ['sortino', 2.1],
     ['calmar', 0.8],
@@ -34,5 +33,12 @@ describe('scoreTrial', () => {
 
   it('scores a NaN objective as -Infinity, so it never wins', () => {
     expect(scoreTrial({ ...metrics, sharpeRatio: Number.NaN }, 'sharpe', loose).score).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('scores with a custom objective function, constraints still applying', () => {
+    const penalized = (m: TrialMetrics): number => m.totalReturn - 2 * m.maxDrawdown;
+    // 0.5 - 2 × 0.15 = 0.2
+    expect(scoreTrial({ ...metrics, totalReturn: 0.5 }, penalized, loose).score).toBeCloseTo(0.2, 12);
+    expect(scoreTrial({ ...metrics, numberOfTrades: 1 }, penalized, loose).score).toBe(Number.NEGATIVE_INFINITY);
   });
 });

@@ -1,4 +1,5 @@
 import type { PerformanceMetrics } from '@ares/analytics';
+import type { ObjectiveFunction } from './customObjective.js';
 import type { Objective } from './OptimizationSchema.js';
 
 /** The metrics a trial keeps (the objective's inputs and the table's columns). */
@@ -16,8 +17,11 @@ export interface Constraints {
   readonly maxDrawdown: number;
 }
 
-/** The objective of a trial's metrics; a trial breaking a constraint scores −Infinity and says why. */
-export function scoreTrial(metrics: TrialMetrics, objective: Objective, constraints: Constraints): TrialScore {
+/** A named objective, or a loaded custom one (`loadCustomObjective`). */
+export type TrialObjective = Exclude<Objective, 'custom'> | ObjectiveFunction;
+
+/** The objective of a trial's metrics; a trial breaking a constraint scores −Infinity and says why. A custom objective's throw propagates. */
+export function scoreTrial(metrics: TrialMetrics, objective: TrialObjective, constraints: Constraints): TrialScore {
   const violations: string[] = [];
   if (metrics.numberOfTrades < constraints.minTrades) violations.push(`trades ${metrics.numberOfTrades} < minTrades ${constraints.minTrades}`);
   if (metrics.maxDrawdown > constraints.maxDrawdown) violations.push(`maxDrawdown ${metrics.maxDrawdown.toFixed(4)} > ${constraints.maxDrawdown}`);
@@ -25,7 +29,8 @@ export function scoreTrial(metrics: TrialMetrics, objective: Objective, constrai
   return { score: violations.length > 0 || Number.isNaN(value) ? Number.NEGATIVE_INFINITY : value, violations };
 }
 
-function objectiveValue(m: TrialMetrics, objective: Objective): number {
+function objectiveValue(m: TrialMetrics, objective: TrialObjective): number {
+  if (typeof objective === 'function') return objective(m);
   switch (objective) {
     case 'sharpe':
       return m.sharpeRatio;
