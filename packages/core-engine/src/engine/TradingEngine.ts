@@ -468,6 +468,24 @@ export class TradingEngine {
     const r = this.#result;
     const position = this.#portfolio.positionQuantity;
     const held = position > 0 ? 1 : position < 0 ? -1 : 0;
+    const target = decision === null ? null : decision.target;
+    const safeMode = this.#safeModeReason !== null;
+    r.safeMode = safeMode;
+    // Most bars: nothing wanted, no reversal pending, no safe mode, no flatten rule in reach. Decided here,
+    // in a method small enough for V8 to inline into the per-bar path; everything else is `#change`.
+    const reversal = target === null && this.#pendingEntry !== 0 && held === 0 && this.#stages.signal.status === 'ok';
+    if ((target === null || target === held) && !safeMode && !reversal && !(held !== 0 && this.#mayFlatten())) {
+      if (target !== null) this.#pendingEntry = 0;
+      if (r.reason === '') r.reason = decision === null || decision.reason === '' ? NO_CHANGE : decision.reason;
+      this.#done(this.#stages.risk, held === 0 ? 'skipped' : 'ok', '');
+      return this.#finish();
+    }
+    return this.#change(bar, decision, held, safeMode);
+  }
+
+  /** `#act` for a tick that may trade: reversals, safe mode, flatten rules, exits and entries. */
+  #change(bar: Bar, decision: SignalDecision | null, held: -1 | 0 | 1, safeMode: boolean): TickResult {
+    const r = this.#result;
     let target: SignalTarget = decision === null ? null : decision.target;
     let why = decision === null ? '' : decision.reason;
     if (target !== null) this.#pendingEntry = 0;
@@ -478,8 +496,6 @@ export class TradingEngine {
       this.#pendingEntry = 0;
     }
 
-    const safeMode = this.#safeModeReason !== null;
-    r.safeMode = safeMode;
     if (safeMode && this.#config.safeModeAction === 'flatten' && held !== 0) {
       return this.#order(bar, 'exit', held, `safe mode (flatten): ${this.#safeModeReason}`, decision);
     }
