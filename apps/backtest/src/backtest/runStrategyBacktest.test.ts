@@ -153,14 +153,14 @@ describe('runStrategyBacktest', () => {
     expect(await run(43)).not.toBe(first);
   });
 
-  it('skips only the monthly table with monthlyReturns: false (trades, metrics and fingerprint unchanged)', async () => {
-    const config = BacktestConfigSchema.parse({ data: { syntheticBars: 2000 }, monteCarlo: { paths: 0 } });
+  it("detail 'trial' leaves out only the monthly table, the fill reasons and the fingerprint (trades, fills, equity and metrics unchanged)", async () => {
+    const config = BacktestConfigSchema.parse({ data: { syntheticBars: 2000 }, stops: { stopLossPct: 0.03 }, monteCarlo: { paths: 0 } });
     const data = await loadMarketData({ source: 'synthetic', syntheticBars: 2000, seed: 5 });
     const full = await runStrategyBacktest(config, data);
-    const lean = await runStrategyBacktest(config, data, undefined, { monthlyReturns: false });
-    expect(full.monthlyReturns.length > 0).toBe(true);
-    expect(lean.monthlyReturns).toEqual([]);
-    expect({ ...lean, monthlyReturns: full.monthlyReturns }).toEqual(full);
+    const lean = await runStrategyBacktest(config, data, undefined, { detail: 'trial' });
+    expect(full.monthlyReturns.length > 0 && full.fillReasons.length > 0).toBe(true);
+    expect([lean.monthlyReturns, lean.fillReasons, lean.fingerprint]).toEqual([[], [], '']);
+    expect({ ...lean, monthlyReturns: full.monthlyReturns, fillReasons: full.fillReasons, fingerprint: full.fingerprint }).toEqual(full);
   });
 
   it('closes a position still open at the end with a fill at the last close, fees paid, when endOfData is close', async () => {

@@ -53,7 +53,7 @@ export async function runTrial(config: DeepReadonly<BacktestConfig>, data: Marke
   try {
     const objective = scoring.objective !== 'custom' ? scoring.objective : customObjective;
     if (objective === undefined) throw new Error('objective "custom": the objective module was not loaded (loadCustomObjective).');
-    const outcome = await runStrategyBacktest(trialConfig(config, trial), { ...data, series: data.series.slice(trial.start, trial.end) }, undefined, { monthlyReturns: false });
+    const outcome = await runStrategyBacktest(trialConfig(config, trial), { ...data, series: data.series.slice(trial.start, trial.end) }, undefined, { detail: 'trial' });
     const { totalReturn, cagr, sharpeRatio, sortinoRatio, calmarRatio, maxDrawdown, numberOfTrades } = outcome.metrics;
     const metrics = { totalReturn, cagr, sharpeRatio, sortinoRatio, calmarRatio, maxDrawdown, numberOfTrades };
     const barsPerStep = Math.max(1, Math.floor((outcome.equity.length - 1) / scoring.returnSteps));
