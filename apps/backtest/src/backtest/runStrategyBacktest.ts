@@ -133,8 +133,8 @@ async function backtestWith(
   const { series } = data;
   const result = await runBacktest({ engine, series, exchange, symbol, ...(onProgress === undefined ? {} : { onProgress }) });
 
-  // The run's own arrays: the equity curve and the fills belong to this outcome (series.timestamp is a view).
-  const timestamps = series.timestamp.slice();
+  // No copies: the equity curve and the fills are this run's own, and the timestamps a view of the bars.
+  const timestamps = series.timestamp;
   const { equity, fills } = result;
   const n = series.length;
   const lastClose = series.close[n - 1] as number;
