@@ -2,10 +2,7 @@ import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BacktestConfigError } from '../config/BacktestConfigError.js';
-import type { TrialMetrics } from './scoreTrial.js';
-
-/** A user objective: a trial's metrics → its score (higher is better). */
-export type ObjectiveFunction = (metrics: Readonly<TrialMetrics>) => number;
+import type { ObjectiveFunction } from './scoreTrial.js';
 
 const ARGUMENT = 'optimization.customObjective';
 const EXTENSIONS = new Set(['.mjs', '.js', '.cjs']);

@@ -16,7 +16,8 @@ import {
 import { CheckpointError, type CheckpointStore, type DeepReadonly } from '@ares/pipeline-kit';
 import type { MarketData } from '../backtest/loadMarketData.js';
 import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
-import { customObjectivePath, loadCustomObjective, type ObjectiveFunction } from './customObjective.js';
+import { customObjectivePath, loadCustomObjective } from './customObjective.js';
+import type { ObjectiveFunction } from './scoreTrial.js';
 import type { OptimizationSettings } from './OptimizationSchema.js';
 import { type OverfittingReport, overfittingReport } from './overfittingReport.js';
 import { runTrial, type TrialResult, type TrialScoring, type TrialSpec } from './runTrial.js';

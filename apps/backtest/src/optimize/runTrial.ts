@@ -4,9 +4,8 @@ import type { MarketData } from '../backtest/loadMarketData.js';
 import { runStrategyBacktest } from '../backtest/runStrategyBacktest.js';
 import { stepReturns } from '../backtest/stepReturns.js';
 import type { BacktestConfig } from '../config/BacktestConfigSchema.js';
-import type { ObjectiveFunction } from './customObjective.js';
 import type { Objective } from './OptimizationSchema.js';
-import { type Constraints, scoreTrial, type TrialMetrics } from './scoreTrial.js';
+import { type Constraints, type ObjectiveFunction, scoreTrial, type TrialMetrics } from './scoreTrial.js';
 
 /** One trial: a parameter point backtested on bars [start, end). */
 export interface TrialSpec {

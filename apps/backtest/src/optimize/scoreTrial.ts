@@ -1,5 +1,4 @@
 import type { PerformanceMetrics } from '@ares/analytics';
-import type { ObjectiveFunction } from './customObjective.js';
 import type { Objective } from './OptimizationSchema.js';
 
 /** The metrics a trial keeps (the objective's inputs and the table's columns). */
@@ -16,6 +15,9 @@ export interface Constraints {
   readonly minTrades: number;
   readonly maxDrawdown: number;
 }
+
+/** A user objective: a trial's metrics → its score (higher is better); loaded by `loadCustomObjective`. */
+export type ObjectiveFunction = (metrics: Readonly<TrialMetrics>) => number;
 
 /** A named objective, or a loaded custom one (`loadCustomObjective`). */
 export type TrialObjective = Exclude<Objective, 'custom'> | ObjectiveFunction;
