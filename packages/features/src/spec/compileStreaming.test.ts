@@ -4,6 +4,7 @@ import { compileBatch } from './compileBatch.js';
 import { compileStreaming } from './compileStreaming.js';
 import { DEFAULT_FEATURE_SPEC } from './defaultFeatureSpec.js';
 import { FeatureSpecError } from './FeatureSpecError.js';
+import { INDICATOR_REGISTRY } from './indicatorRegistry.js';
 import type { FeatureSpecInput } from './FeatureSpecSchema.js';
 
 /** Streams every bar and returns the rows as one row-major matrix plus the ready flags. */
@@ -26,6 +27,15 @@ function streamAll(spec: FeatureSpecInput, columns: Columns, from = 0, vector = 
 }
 
 describe('compileStreaming', () => {
+  it.each(Object.entries(INDICATOR_REGISTRY).filter(([, entry]) => entry.outputs.length === 0))(
+    'can read %s from `value`: every one-output indicator of the registry is numeric (NaN until warm)',
+    (_name, entry) => {
+      const indicator = entry.create(entry.params.parse({})) as unknown as { value: unknown };
+      expect(Number.isNaN(indicator.value)).toBe(true);
+    },
+  );
+
+
   it('equals compileBatch bitwise on the default spec over the whole BTC/USDT hourly file', () => {
     const columns = btcHourly();
     const batch = compileBatch(DEFAULT_FEATURE_SPEC)(columns);
