@@ -578,6 +578,31 @@ describe('SimulatedExchange properties (seeded random bars and orders)', () => {
     expect(() => SimulatedExchange.fromState(state)).toThrow(expect.objectContaining({ argument: 'state.cash' }));
   });
 
+  it.each([
+    ['not a number', 'x'],
+    ['not the canonical decimal', '01'],
+    ['not issued yet (>= nextOrderNumber)', '100000'],
+  ])('refuses a state whose order id is %s, naming the order', (_why, id) => {
+    const state = simulate(9, false, 60).exchange.getState();
+    expect(state.orders.length).toBeGreaterThan(1);
+    const orders = state.orders.map((o, i) => (i === 1 ? { ...o, id } : o));
+    expect(() => SimulatedExchange.fromState({ ...state, orders })).toThrow(expect.objectContaining({ argument: 'state.orders.1.id' }));
+  });
+
+  it('refuses a state that lists one order id twice', () => {
+    const state = simulate(9, false, 60).exchange.getState();
+    const orders = [...state.orders, state.orders[0]];
+    expect(() => SimulatedExchange.fromState({ ...state, orders })).toThrow(expect.objectContaining({ argument: `state.orders.${state.orders.length}.id` }));
+  });
+
+  it('finds orders by the ids it issued only ("01" is not order 1)', () => {
+    const exchange = new SimulatedExchange(BASE_CONFIG);
+    exchange.processBar('BTC/USDT', { timestamp: 0, open: 100, high: 101, low: 99, close: 100, volume: 1 });
+    const order = exchange.submit({ clientOrderId: 'a', symbol: 'BTC/USDT', side: 'buy', type: 'limit', price: 90, quantity: 1 }, 0);
+    expect(exchange.getOrder('BTC/USDT', { orderId: order.id }).clientOrderId).toBe('a');
+    expect(() => exchange.getOrder('BTC/USDT', { orderId: `0${order.id}` })).toThrow(expect.objectContaining({ kind: 'order-not-found' }));
+  });
+
   it('reports fills to listeners until unsubscribed', () => {
     const exchange = new SimulatedExchange(BASE_CONFIG);
     const seen: number[] = [];
