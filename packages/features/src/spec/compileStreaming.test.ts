@@ -45,6 +45,24 @@ describe('compileStreaming', () => {
     expect(firstDifference(streamed.values, batch.values)).toBe(-1);
   });
 
+  it('emits only the visible features with hidden ones among them, equal to compileBatch bitwise', () => {
+    const spec: FeatureSpecInput = {
+      version: 1,
+      features: [
+        { name: 'sma_5', indicator: 'sma', params: { period: 5 }, hidden: true },
+        { name: 'rsi', indicator: 'rsi', params: { period: 14 } },
+        { name: 'sma_20', indicator: 'sma', params: { period: 20 }, hidden: true },
+        { name: 'cross', transform: 'crossover', a: 'sma_5', b: 'sma_20' },
+        { name: 'gap', transform: 'relative', a: 'close', b: 'sma_20' },
+      ],
+    };
+    const columns = randomBars(3000, 21);
+    const batch = compileBatch(spec)(columns);
+    const streamed = streamAll(spec, columns);
+    expect(streamed.vector.columns).toEqual(['rsi', 'cross', 'gap']);
+    expect(firstDifference(streamed.values, batch.values)).toBe(-1);
+  });
+
   it('reports ready from row firstReadyRow on, where every value is finite, and not before', () => {
     const columns = btcHourly();
     const batch = compileBatch(DEFAULT_FEATURE_SPEC)(columns);

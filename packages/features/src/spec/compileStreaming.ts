@@ -119,7 +119,9 @@ export function compileStreaming(input: FeatureSpecInput | FeatureSpec): Streami
   const plan = planFeatures(spec);
   const emitted = Int32Array.from(plan.emitted);
   const current = new Float64Array(plan.features.length);
-  const values = new Float64Array(emitted.length);
+  // Without hidden features the row is the computed values themselves: nothing to copy per bar.
+  const copy = emitted.length !== current.length;
+  const values = copy ? new Float64Array(emitted.length) : current;
   const pair = { a: 0, b: 0 };
   let nodes = plan.features.map((f) => new Node(f));
   let bars = 0;
@@ -183,7 +185,7 @@ export function compileStreaming(input: FeatureSpecInput | FeatureSpec): Streami
         }
         current[i] = value;
       }
-      for (let j = 0; j < emitted.length; j++) values[j] = current[emitted[j] as number] as number;
+      if (copy) for (let j = 0; j < emitted.length; j++) values[j] = current[emitted[j] as number] as number;
       return ++bars >= plan.warmupBars;
     },
     reset() {
