@@ -1,20 +1,26 @@
-/** The order reasons the engine writes before the signal's own reason. */
-export type ReasonPrefix = 'entry long' | 'entry short' | 'exit long' | 'exit short';
+/** The order reasons the engine writes before the signal's own reason, by {@link ReasonLabels.index}. */
+const PREFIXES = ['entry long', 'entry short', 'exit long', 'exit short'] as const;
 
 /**
  * `"<prefix>: <why>"` for order reasons, remembering the last string per prefix: a strategy repeats the
  * same few reasons, so an order tick reuses a string instead of concatenating one (two string
- * allocations per order). Same text either way.
+ * allocations per order). Same text either way. Slots are array indices, not property names: a look-up
+ * by a varying name is a megamorphic access in V8 (~200 instructions).
  */
 export class ReasonLabels {
-  readonly #why: Record<ReasonPrefix, string | undefined> = { 'entry long': undefined, 'entry short': undefined, 'exit long': undefined, 'exit short': undefined };
-  readonly #label: Record<ReasonPrefix, string> = { 'entry long': '', 'entry short': '', 'exit long': '', 'exit short': '' };
+  readonly #why: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  readonly #label: string[] = ['', '', '', ''];
 
-  of(prefix: ReasonPrefix, why: string): string {
-    if (this.#why[prefix] !== why) {
-      this.#why[prefix] = why;
-      this.#label[prefix] = `${prefix}: ${why}`;
+  /** The slot of an entry (`exit` false) or exit, long (`direction` > 0) or short. */
+  static index(exit: boolean, direction: number): number {
+    return (exit ? 2 : 0) + (direction > 0 ? 0 : 1);
+  }
+
+  of(index: number, why: string): string {
+    if (this.#why[index] !== why) {
+      this.#why[index] = why;
+      this.#label[index] = `${PREFIXES[index]}: ${why}`;
     }
-    return this.#label[prefix];
+    return this.#label[index] as string;
   }
 }

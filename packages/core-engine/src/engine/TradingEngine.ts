@@ -83,7 +83,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const WARMING_UP = 'features warming up';
 const ADJUSTMENTS: readonly AdjustmentCode[] = ['max-position-fraction', 'max-notional', 'max-leverage', 'max-exposure', 'kelly-cap', 'clamped-to-position', 'lot-step', 'price-tick'];
-const ADJUSTED = Object.fromEntries(ADJUSTMENTS.map((code) => [code, `adjusted: ${code}`])) as Record<AdjustmentCode, string>;
+// A map, not an object: looking up an object by a varying property name is megamorphic in V8.
+const ADJUSTED = new Map(ADJUSTMENTS.map((code) => [code, `adjusted: ${code}`]));
 const NO_CHANGE = 'no change';
 
 function message(error: unknown): string {
@@ -513,9 +514,9 @@ export class TradingEngine {
     if (held !== 0) {
       if (target !== 0) {
         this.#pendingEntry = target;
-        this.#pendingReason = this.#labels.of(target > 0 ? 'entry long' : 'entry short', why);
+        this.#pendingReason = this.#labels.of(ReasonLabels.index(false, target), why);
       }
-      return this.#order(bar, 'exit', held, this.#labels.of(held > 0 ? 'exit long' : 'exit short', why), decision);
+      return this.#order(bar, 'exit', held, this.#labels.of(ReasonLabels.index(true, held), why), decision);
     }
     if (safeMode) {
       const reason = `safe mode: no new entries (${this.#safeModeReason})`;
@@ -523,7 +524,7 @@ export class TradingEngine {
       this.#done(this.#stages.risk, 'rejected', reason);
       return this.#finish();
     }
-    return this.#order(bar, 'entry', target as -1 | 1, this.#labels.of(target > 0 ? 'entry long' : 'entry short', why), decision);
+    return this.#order(bar, 'entry', target as -1 | 1, this.#labels.of(ReasonLabels.index(false, target), why), decision);
   }
 
   /**
@@ -561,7 +562,7 @@ export class TradingEngine {
     }
     const adjustments = d.adjustments;
     // One adjustment (usually the lot-step rounding of every entry) reuses a constant string.
-    const adjusted = adjustments.length === 0 ? '' : adjustments.length === 1 ? ADJUSTED[adjustments[0] as AdjustmentCode] : `adjusted: ${adjustments.join(', ')}`;
+    const adjusted = adjustments.length === 0 ? '' : adjustments.length === 1 ? (ADJUSTED.get(adjustments[0] as AdjustmentCode) as string) : `adjusted: ${adjustments.join(', ')}`;
     this.#done(this.#stages.risk, 'ok', adjusted);
     const side = d.side;
     const stopLoss = d.stopLoss === null ? undefined : this.#roundStop(d.stopLoss, side, 'stop-loss');
