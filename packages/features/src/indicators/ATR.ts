@@ -36,7 +36,8 @@ export class ATR extends NumericIndicatorBase<HighLowClose> {
     const atr = this.#average.push(trueRange(bar.high, bar.low, this.#previousClose));
     this.#previousClose = bar.close;
     if (Number.isNaN(atr)) return null;
-    this.result = atr;
+    this.value = atr;
+    this.stable = true;
     return atr;
   }
 

@@ -41,8 +41,9 @@ export class CCI extends NumericIndicatorBase<HighLowClose> {
     let deviation = 0;
     for (let j = 0; j < period; j++) deviation += Math.abs((values[j] as number) - mean);
     deviation /= period;
-    this.result = deviation > 0 ? (typical - mean) / (0.015 * deviation) : 0;
-    return this.result;
+    this.value = deviation > 0 ? (typical - mean) / (0.015 * deviation) : 0;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -34,7 +34,8 @@ export class Crossover extends NumericIndicatorBase<CrossoverInput> {
       if (this.#side !== 0 && side !== this.#side) cross = side;
       this.#side = side;
     }
-    this.result = cross;
+    this.value = cross;
+    this.stable = true;
     return cross;
   }
 

@@ -37,8 +37,9 @@ export class DEMA extends NumericIndicatorBase<number> {
     if (!this.#fedSecond) return null;
     const e2 = this.#second.push(e1);
     if (Number.isNaN(e2)) return null;
-    this.result = 2 * e1 - e2;
-    return this.result;
+    this.value = 2 * e1 - e2;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -64,8 +64,9 @@ export class EwmaVolatility extends NumericIndicatorBase<number> {
     } else {
       this.#variance = this.lambda * this.#variance + (1 - this.lambda) * r * r;
     }
-    this.result = Math.sqrt(this.#variance * this.periodsPerYear);
-    return this.result;
+    this.value = Math.sqrt(this.#variance * this.periodsPerYear);
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -48,8 +48,9 @@ export abstract class LagIndicator extends NumericIndicatorBase<number> {
       this.#count++;
       return null;
     }
-    this.result = this.compute(value, lagged);
-    return this.result;
+    this.value = this.compute(value, lagged);
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

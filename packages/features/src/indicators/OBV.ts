@@ -32,7 +32,8 @@ export class OBV extends NumericIndicatorBase<CloseVolume> {
     if (bar.close > previous) this.#value += bar.volume;
     else if (bar.close < previous) this.#value -= bar.volume;
     this.#previousClose = bar.close;
-    this.result = this.#value;
+    this.value = this.#value;
+    this.stable = true;
     return this.#value;
   }
 

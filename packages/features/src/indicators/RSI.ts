@@ -54,8 +54,9 @@ export class RSI extends NumericIndicatorBase<number> {
     const averageGain = this.#gain.push(Math.max(change, 0));
     const averageLoss = this.#loss.push(Math.max(-change, 0));
     if (Number.isNaN(averageGain)) return null;
-    this.result = relativeStrengthIndex(averageGain, averageLoss);
-    return this.result;
+    this.value = relativeStrengthIndex(averageGain, averageLoss);
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -60,8 +60,9 @@ export class RealizedVolatility extends NumericIndicatorBase<number> {
   }
 
   #publish(): number {
-    this.result = Math.sqrt(this.#moments.sumSquaredDeviations * this.#scale);
-    return this.result;
+    this.value = Math.sqrt(this.#moments.sumSquaredDeviations * this.#scale);
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

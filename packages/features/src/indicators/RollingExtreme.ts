@@ -24,7 +24,8 @@ export abstract class RollingExtreme extends NumericIndicatorBase<number> {
     this.canUndo = true;
     const extreme = this.deque.push(value);
     if (this.deque.count < this.period) return null;
-    this.result = extreme;
+    this.value = extreme;
+    this.stable = true;
     return extreme;
   }
 

@@ -44,8 +44,9 @@ export abstract class RollingStatistic extends NumericIndicatorBase<number> {
 
   #publish(): number {
     const sd = Math.sqrt(this.moments.sumSquaredDeviations / this.#divisor);
-    this.result = this.compute(this.#last, this.moments.mean, sd);
-    return this.result;
+    this.value = this.compute(this.#last, this.moments.mean, sd);
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -44,8 +44,9 @@ export class RollingVWAP extends NumericIndicatorBase<HighLowCloseVolume> {
 
   #publish(): number {
     const volume = this.#volume.sum;
-    this.result = volume > 0 ? this.#priceVolume.sum / volume : this.#price.sum / this.period;
-    return this.result;
+    this.value = volume > 0 ? this.#priceVolume.sum / volume : this.#price.sum / this.period;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -26,8 +26,9 @@ export class SMA extends NumericIndicatorBase<number> {
     this.canUndo = true;
     const sum = this.#window.push(value);
     if (!this.#window.isFull) return null;
-    this.result = sum / this.period;
-    return this.result;
+    this.value = sum / this.period;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

@@ -28,7 +28,8 @@ export abstract class SeededAverageIndicator extends NumericIndicatorBase<number
     this.canUndo = true;
     const average = this.#average.push(value);
     if (Number.isNaN(average)) return null;
-    this.result = average;
+    this.value = average;
+    this.stable = true;
     return average;
   }
 

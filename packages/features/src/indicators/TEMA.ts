@@ -44,8 +44,9 @@ export class TEMA extends NumericIndicatorBase<number> {
     this.#fed = 3;
     const e3 = this.#third.push(e2);
     if (Number.isNaN(e3)) return null;
-    this.result = 3 * e1 - 3 * e2 + e3;
-    return this.result;
+    this.value = 3 * e1 - 3 * e2 + e3;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

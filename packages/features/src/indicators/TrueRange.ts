@@ -29,9 +29,10 @@ export class TrueRange extends NumericIndicatorBase<HighLowClose> {
     this.canUndo = true;
     // Undo information for `replace` (saving again after a restore stores the same state).
     this.#undoPreviousClose = this.#previousClose;
-    this.result = trueRange(bar.high, bar.low, this.#previousClose);
+    this.value = trueRange(bar.high, bar.low, this.#previousClose);
+    this.stable = true;
     this.#previousClose = bar.close;
-    return this.result;
+    return this.value;
   }
 
   protected restore(): void {

@@ -75,8 +75,9 @@ export class WMA extends NumericIndicatorBase<number> {
       this.#numerator = numerator;
     } else this.#index = index + 1;
     if (this.#count < period) return null;
-    this.result = this.#numerator / this.#divisor;
-    return this.result;
+    this.value = this.#numerator / this.#divisor;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {

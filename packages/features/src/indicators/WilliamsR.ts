@@ -35,8 +35,9 @@ export class WilliamsR extends NumericIndicatorBase<HighLowClose> {
     const lowest = this.#lows.push(bar.low);
     if (this.#highs.count < this.period) return null;
     const range = highest - lowest;
-    this.result = range > 0 ? (-100 * (highest - bar.close)) / range : -50;
-    return this.result;
+    this.value = range > 0 ? (-100 * (highest - bar.close)) / range : -50;
+    this.stable = true;
+    return this.value;
   }
 
   protected restore(): void {}
