@@ -8,8 +8,10 @@ const PREFIXES = ['entry long', 'entry short', 'exit long', 'exit short'] as con
  * by a varying name is a megamorphic access in V8 (~200 instructions).
  */
 export class ReasonLabels {
-  readonly #why: (string | undefined)[] = [undefined, undefined, undefined, undefined];
-  readonly #label: string[] = ['', '', '', ''];
+  // Strings from the start (the label of an empty reason): a slot that is first undefined and later a
+  // string makes code optimized for one engine deoptimize on the next engine's first order.
+  readonly #why: string[] = ['', '', '', ''];
+  readonly #label: string[] = PREFIXES.map((prefix) => `${prefix}: `);
 
   /** The slot of an entry (`exit` false) or exit, long (`direction` > 0) or short. */
   static index(exit: boolean, direction: number): number {

@@ -6,12 +6,9 @@ import {
   type AdjustmentCode,
   createRiskEngine,
   type OrderProposal,
-  type OrderSide,
   type ParsedStopConfig,
   type RiskDecision,
   type RiskEngine,
-  roundPriceToTick,
-  stepDecimals,
 } from '@ares/risk';
 import type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '../signal/SignalSource.js';
 import { BarBuffer } from './BarBuffer.js';
@@ -128,7 +125,6 @@ export class TradingEngine {
   readonly #driftColumns: readonly { name: string; index: number }[];
   readonly #portfolio: EnginePortfolio;
   readonly #latency = new Histogram('engine.tick', 'ns');
-  readonly #tickDecimals: number;
   #signal: SignalSource;
   #pendingSignal: SignalSource | undefined;
   #inFlight = false;
@@ -141,6 +137,10 @@ export class TradingEngine {
   #pendingEntry: -1 | 0 | 1 = 0;
   #pendingReason = '';
   #sequence = 0;
+  /** `<engine id>-`, and the same followed by the high digits of the last bar time an id used. */
+  readonly #idPrefix: string;
+  #idHigh = Number.NaN;
+  #idHighPrefix = '';
   #lastProbability: number | undefined;
   #lastDecisionTime = Number.NaN;
   #lastTarget: SignalTarget = null;
@@ -167,6 +167,7 @@ export class TradingEngine {
 
   constructor(config: TradingEngineConfig, dependencies: TradingEngineDependencies) {
     this.#config = parseTradingEngineConfig(config);
+    this.#idPrefix = `${this.#config.id}-`;
     this.#measure = this.#config.measureStages;
     this.#timeframeMs = timeframeToMs(this.#config.timeframe, 'config.timeframe');
     this.#validateOptions = { timeframeMs: this.#timeframeMs };
@@ -178,8 +179,6 @@ export class TradingEngine {
     const atrPeriod = atrStopPeriod(this.#risk.config.stops);
     this.#atr = atrPeriod === undefined ? null : new ATR(atrPeriod);
     this.#portfolio = new EnginePortfolio();
-    const priceTick = this.#risk.config.market.priceTick;
-    this.#tickDecimals = priceTick === undefined ? 0 : stepDecimals(priceTick);
     this.#driftColumns = this.#config.driftStreams.features.map((name) => {
       const index = this.#features.columns.indexOf(name);
       if (index < 0) {
@@ -565,12 +564,13 @@ export class TradingEngine {
     const adjusted = adjustments.length === 0 ? '' : adjustments.length === 1 ? (ADJUSTED.get(adjustments[0] as AdjustmentCode) as string) : `adjusted: ${adjustments.join(', ')}`;
     this.#done(this.#stages.risk, 'ok', adjusted);
     const side = d.side;
-    const stopLoss = d.stopLoss === null ? undefined : this.#roundStop(d.stopLoss, side, 'stop-loss');
-    const takeProfit = d.takeProfit === null ? undefined : this.#roundStop(d.takeProfit, side, 'take-profit');
+    // The risk engine places stops on the venue's tick, rounded away from the entry.
+    const stopLoss = d.stopLoss === null ? undefined : d.stopLoss;
+    const takeProfit = d.takeProfit === null ? undefined : d.takeProfit;
     this.#done(this.#stages.sizing, 'ok', '');
     const time = bar.timestamp + this.#timeframeMs;
     const orderIntent: OrderIntent = {
-      clientOrderId: `${this.#config.id}-${timestampDigits(bar.timestamp)}-${++this.#sequence}`,
+      clientOrderId: this.#clientOrderId(bar.timestamp),
       symbol: this.#config.symbol,
       side,
       type: 'market',
@@ -587,13 +587,22 @@ export class TradingEngine {
     return this.#finish();
   }
 
-  /** Stops on the venue's tick, rounded away from the entry (a stop never moves closer than the risk engine placed it). */
-  #roundStop(price: number, side: OrderSide, kind: 'stop-loss' | 'take-profit'): number {
-    const tick = this.#risk.config.market.priceTick;
-    if (tick === undefined) return price;
-    // Long stop-loss and short take-profit sit below entry: round down (the 'buy' direction).
-    const below = (side === 'buy') === (kind === 'stop-loss');
-    return roundPriceToTick(price, tick, below ? 'buy' : 'sell', this.#tickDecimals);
+  /**
+   * `<engine id>-<bar time, ms>-<sequence>`, the same digits as `String(t)`: the time written as two
+   * small integers (a 13-digit double takes ~190 ns to convert), the engine id and the time's high
+   * digits (they change every ~2.8 h) kept from the last id. Building this string was ~650
+   * instructions of an order tick (cachegrind), about 13 %.
+   */
+  #clientOrderId(t: number): string {
+    const sequence = ++this.#sequence;
+    if (!(Number.isSafeInteger(t) && t >= 1e7)) return `${this.#idPrefix}${t}-${sequence}`;
+    const high = Math.floor(t / 1e7);
+    if (high !== this.#idHigh) {
+      this.#idHigh = high;
+      this.#idHighPrefix = this.#idPrefix + String(high);
+    }
+    const low = String(t - high * 1e7);
+    return `${this.#idHighPrefix}${low.length === 7 ? low : ZEROS.slice(low.length) + low}-${sequence}`;
   }
 
   #done(outcome: StageOutcome, status: StageOutcome['status'], reason: string): void {
@@ -703,17 +712,6 @@ export class TradingEngine {
 }
 
 const ZEROS = '0000000';
-
-/**
- * `String(t)` of an epoch-ms timestamp: converting a 13-digit double costs ~190 ns, two small-integer
- * halves ~40 ns (V8 turns small integers into strings fast). Same digits as `String(t)`.
- */
-function timestampDigits(t: number): string {
-  if (!(Number.isSafeInteger(t) && t >= 1e7)) return String(t);
-  const high = Math.floor(t / 1e7);
-  const low = String(t - high * 1e7);
-  return String(high) + (low.length === 7 ? low : ZEROS.slice(low.length) + low);
-}
 
 /** The ATR period of the stop specs that are ATR multiples (the risk config allows one), else undefined. */
 function atrStopPeriod(stops: ParsedStopConfig): number | undefined {

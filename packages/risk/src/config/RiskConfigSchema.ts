@@ -11,7 +11,7 @@ export const RiskConfigSchema = z.object({
   /** How entries are sized. Default fixed fraction, 10 % of equity. */
   sizing: SizingConfigSchema.default(() => SizingConfigSchema.parse({ method: 'fixed-fraction' })),
   /** Stop-loss / take-profit / trailing / break-even settings. Default none. */
-  stops: StopConfigSchema.default({}),
+  stops: StopConfigSchema.prefault({}),
   /** The venue's order rules for the instrument. Default none. */
   market: MarketConstraintsSchema.default(() => MarketConstraintsSchema.parse({})),
   /** Kill switch behaviour. */
@@ -20,7 +20,7 @@ export const RiskConfigSchema = z.object({
       /** Ask the caller to flatten (decision `flatten: true`) while the kill switch is tripped. Default false. */
       flatten: z.boolean().default(false),
     })
-    .default({ flatten: false }),
+    .prefault({}),
 });
 /** Risk configuration as written in a config file (defaults optional). */
 export type RiskConfig = z.input<typeof RiskConfigSchema>;

@@ -115,6 +115,12 @@ describe(`createRiskEngine over ${SAMPLES} seeded random worlds`, () => {
       }
       if (market.priceTick !== undefined) {
         expect(d.side === 'buy' ? d.price <= p.price : d.price >= p.price).toBe(true);
+        // Stops sit on the tick, on the losing side of the entry.
+        if (d.stopLoss !== null) {
+          const ticks = d.stopLoss / market.priceTick;
+          expect(Math.abs(ticks - Math.round(ticks))).toBeLessThan(1e-6);
+          expect(d.side === 'buy' ? d.stopLoss < d.price : d.stopLoss > d.price).toBe(true);
+        }
       }
     });
     expect(approved).toBeGreaterThan(SAMPLES / 20);

@@ -203,6 +203,20 @@ describe('createRiskEngine: sizing methods', () => {
     expect([short.quantity, short.stopLoss, short.takeProfit]).toEqual([20, 105, 92.5]);
   });
 
+  it('places stops on the price tick, away from the entry, and sizes risk-per-trade on the rounded stop', () => {
+    const engine = createRiskEngine({
+      sizing: { method: 'risk-per-trade', riskFraction: 0.01 },
+      stops: { stopLoss: { type: 'percent', fraction: 0.013 }, takeProfit: { type: 'percent', fraction: 0.027 } },
+      market: { priceTick: 0.5, quantityStep: 0.01 },
+    });
+    // long at 100: SL 100 − 1.3 = 98.7 → down to 98.5 (distance 1.5); TP 100 + 2.7 = 102.7 → up to 103;
+    // 1 % of 10 000 = 100 at risk over 1.5 → 66.67 → lot step → 66.66 (66.66 × 1.5 = 99.99 ≤ 100)
+    expect(copyDecision(engine.evaluate(snapshot(), buy))).toMatchObject({ approved: true, quantity: 66.66, stopLoss: 98.5, takeProfit: 103 });
+    // short at 100: SL 101.3 → up to 101.5; TP 97.3 → down to 97
+    const short = engine.evaluate(snapshot(), { side: 'sell', intent: 'entry', price: 100 });
+    expect([short.quantity, short.stopLoss, short.takeProfit]).toEqual([66.66, 101.5, 97]);
+  });
+
   it('uses an explicit stop distance over the configured stop: 100 / 4 = 25', () => {
     const engine = createRiskEngine({ sizing: { method: 'risk-per-trade' }, stops: { stopLoss: { type: 'percent', fraction: 0.02 } } });
     expect(engine.evaluate(snapshot(), { ...buy, stopDistance: 4 }).quantity).toBe(25);

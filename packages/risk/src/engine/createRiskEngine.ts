@@ -58,8 +58,8 @@ class DefaultRiskEngine implements RiskEngine {
     flatten: false,
     stopLoss: null,
     takeProfit: null,
-    reasons: [],
-    adjustments: [],
+    reasons: emptyCodeList<ReasonCode>(),
+    adjustments: emptyCodeList<AdjustmentCode>(),
   };
   readonly #stepDecimals: number;
   readonly #tickDecimals: number;
@@ -142,7 +142,9 @@ class DefaultRiskEngine implements RiskEngine {
     if (!(equity > 0)) d.reasons.push('non-positive-equity');
     if (d.reasons.length > 0) return d;
 
-    const stop = this.#stopDistance(proposal, price);
+    // Sizing sees the distance to the stop as the venue will hold it (on the tick): risk-per-trade keeps its budget.
+    const stopLoss = this.#stopLossPrice(proposal, price);
+    const stop = Number.isNaN(stopLoss) ? 0 : Math.abs(price - stopLoss);
     let quantity = this.#size(d, s, proposal, price, stop);
     if (!(quantity > 0)) return d;
 
@@ -155,7 +157,8 @@ class DefaultRiskEngine implements RiskEngine {
     if (d.reasons.length > 0) return d;
 
     if (!this.#approveQuantity(d, quantity, price)) return d;
-    this.#placeStops(d, proposal, price, stop);
+    if (!Number.isNaN(stopLoss)) d.stopLoss = stopLoss;
+    this.#placeTakeProfit(d, proposal, price);
     return d;
   }
 
@@ -193,20 +196,25 @@ class DefaultRiskEngine implements RiskEngine {
     }
   }
 
-  /** The proposal's stop distance, else the configured stop-loss's, else 0 (none). */
-  #stopDistance(proposal: OrderProposal, price: number): number {
-    if (proposal.stopDistance !== undefined) return proposal.stopDistance;
+  /** The stop-loss price of an entry at `price`, from the proposal's or the configured stop distance; NaN for none. */
+  #stopLossPrice(proposal: OrderProposal, price: number): number {
     const spec = this.config.stops.stopLoss;
-    return spec === undefined ? 0 : stopDistance(spec, price, proposal.atr);
+    const distance = proposal.stopDistance ?? (spec === undefined ? 0 : stopDistance(spec, price, proposal.atr));
+    if (!(distance > 0 && distance < Number.POSITIVE_INFINITY)) return Number.NaN;
+    return this.#onTick(stopLossPrice(proposal.side, price, distance), proposal.side === 'buy');
   }
 
-  #placeStops(d: RiskDecision, proposal: OrderProposal, price: number, stop: number): void {
-    if (stop > 0 && stop < Number.POSITIVE_INFINITY) d.stopLoss = stopLossPrice(proposal.side, price, stop);
-    const takeProfit = this.config.stops.takeProfit;
-    if (takeProfit !== undefined) {
-      const target = stopDistance(takeProfit, price, proposal.atr);
-      if (target > 0) d.takeProfit = takeProfitPrice(proposal.side, price, target);
-    }
+  #placeTakeProfit(d: RiskDecision, proposal: OrderProposal, price: number): void {
+    const spec = this.config.stops.takeProfit;
+    if (spec === undefined) return;
+    const distance = stopDistance(spec, price, proposal.atr);
+    if (distance > 0) d.takeProfit = this.#onTick(takeProfitPrice(proposal.side, price, distance), proposal.side !== 'buy');
+  }
+
+  /** A stop price on the venue's tick, rounded away from the entry (down when it sits `below` it): rounding never moves a stop closer. */
+  #onTick(stopPrice: number, below: boolean): number {
+    const tick = this.config.market.priceTick;
+    return tick === undefined ? stopPrice : roundPriceToTick(stopPrice, tick, below ? 'buy' : 'sell', this.#tickDecimals);
   }
 
   #reduction(d: RiskDecision, position: number, proposal: OrderProposal, price: number): RiskDecision {
@@ -240,6 +248,17 @@ class DefaultRiskEngine implements RiskEngine {
     d.approved = true;
     return true;
   }
+}
+
+/**
+ * An empty array that already has V8's elements kind of a string array. A fresh `[]` holds small
+ * integers until its first push, so code optimized on one engine's arrays would deoptimize at the next
+ * engine's first denial or adjustment (every new engine in a process: each optimization trial).
+ */
+function emptyCodeList<T extends string>(): T[] {
+  const list = [''] as T[];
+  list.pop();
+  return list;
 }
 
 function deny(d: RiskDecision, reason: ReasonCode): RiskDecision {
