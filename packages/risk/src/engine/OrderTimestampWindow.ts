@@ -35,7 +35,7 @@ export class OrderTimestampWindow {
       throw new InvalidArgumentError({ argument: 'time', expected: `a finite time >= the newest recorded time (${newest})`, received: time });
     }
     if (this.#size === this.#times.length) this.#grow();
-    this.#times[(this.#head + this.#size) % this.#times.length] = time;
+    this.#times[(this.#head + this.#size) & (this.#times.length - 1)] = time;
     this.#size++;
   }
 
@@ -65,8 +65,9 @@ export class OrderTimestampWindow {
     this.#size = 0;
   }
 
+  /** The k-th kept time. The capacity is a power of two, so a mask wraps the index (`%` is an integer division). */
   #at(k: number): number {
-    return this.#times[(this.#head + k) % this.#times.length] as number;
+    return this.#times[(this.#head + k) & (this.#times.length - 1)] as number;
   }
 
   #grow(): void {
