@@ -14,7 +14,7 @@ function isTimeframe(timeframe: string): boolean {
 /** The engine's configuration. `TradingEngineConfigSchema.parse({ symbol, timeframe })` fills every default. */
 export const TradingEngineConfigSchema = z
   .object({
-    /** Engine id, the prefix of every client order id (`<id>-<bar timestamp>-<sequence>`). Default `ares`. */
+    /** Engine id, the prefix of every client order id (`<id>-<bar timestamp>`). Default `ares`. */
     id: z
       .string()
       .regex(/^[A-Za-z0-9_.]+$/, 'expected letters, digits, "_" or "." (it prefixes client order ids)')
