@@ -3,6 +3,7 @@ import { type Fill, SimulatedExchange } from '@ares/connectors';
 import { DriftMonitor } from '@ares/drift';
 import type { Bar } from '@ares/features';
 import { createRiskEngine } from '@ares/risk';
+import type { RiskConfig } from '@ares/risk';
 import { btcBars, LOOSE_RISK, makeEngine, makeExchange, SYMBOL } from '../__fixtures__/engineFixtures.js';
 import { runBacktest, type BacktestResult } from '../runner/runBacktest.js';
 import type { SignalContext, SignalDecision, SignalSource, SignalTarget } from '../signal/SignalSource.js';
@@ -98,6 +99,33 @@ describe('TradingEngine.processTick', () => {
     });
     expect(result.signalId).toBe('always-long');
     expect(Number.isFinite(result.durationNs) && Number.isFinite(result.stages.signal.durationNs)).toBe(true);
+  });
+
+  it("names the risk engine's adjustments in the risk stage's reason, one or several", () => {
+    // 10 % of 10 000 at 100.3 = 9.97…: the 0.5 lot step makes it 9.5; at 100.3 with a 0.25 tick the price rounds to 100.25 too.
+    const entry = (market: RiskConfig['market']) => {
+      const engine = makeEngine(new ScriptedSource('always-long', () => 1), {}, { ...LOOSE_RISK, market });
+      engine.syncPortfolio({ cash: 10_000 });
+      for (let i = 0; i < 4; i++) tick(engine, bar(i));
+      return tick(engine, bar(4, 100.3)).stages.risk;
+    };
+    expect(entry({ quantityStep: 0.5 })).toEqual(expect.objectContaining({ status: 'ok', reason: 'adjusted: lot-step' }));
+    expect(entry({ priceTick: 0.25 })).toEqual(expect.objectContaining({ status: 'ok', reason: 'adjusted: price-tick' }));
+    expect(entry({ quantityStep: 0.5, priceTick: 0.25 }).reason).toBe('adjusted: price-tick, lot-step');
+    // One engine, its label following the code from order to order. Each position is entered and left at
+    // the same close (equity stays 10 000, an entry is 1 000 of notional): at 100.25 (on the tick) 9.975… is
+    // cut to the lot (9.5); at 125.1 the buy rounds to 125 and 1 000 / 125 = 8 is whole, the sell to 125.25.
+    const engine = makeEngine(new ScriptedSource('flip', (context) => (context.position === 0 ? 1 : 0)), {}, { ...LOOSE_RISK, market: { quantityStep: 0.5, priceTick: 0.25 } });
+    engine.syncPortfolio({ cash: 10_000 });
+    const closes = [100, 100, 100, 100, 100.25, 100.25, 125.1, 125.1, 100.25, 100.25];
+    const reasons = closes.flatMap((close, i) => {
+      const b = bar(i, close);
+      const result = tick(engine, b);
+      if (result.intent === null) return [];
+      engine.onFill(fill(result.intent.side, result.intent.quantity, b.close, b.timestamp + HOUR, result.intent.clientOrderId));
+      return [`${result.intent.side} ${result.stages.risk.reason}`];
+    });
+    expect(reasons).toEqual(['buy adjusted: lot-step', 'sell ', 'buy adjusted: price-tick', 'sell adjusted: price-tick', 'buy adjusted: lot-step', 'sell ']);
   });
 
   it('gives every order of a run its own id, and a fresh engine replaying the same bars the same ids (the venue refuses a replayed order)', () => {
