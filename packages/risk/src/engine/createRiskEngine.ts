@@ -6,8 +6,8 @@ import { kellyFraction } from '../sizing/kellyFraction.js';
 import { riskPerTradeQuantity } from '../sizing/riskPerTradeQuantity.js';
 import { targetVolatilityLeverage } from '../sizing/targetVolatilityLeverage.js';
 import { fixedFractionQuantity } from '../sizing/fixedFractionQuantity.js';
-import { stopDistance } from '../stops/stopDistance.js';
-import { stopLossPrice, takeProfitPrice } from '../stops/stopPrices.js';
+import { distanceOf } from '../stops/stopDistance.js';
+import { stopLossAt, takeProfitAt } from '../stops/stopPrices.js';
 import type { OrderProposal } from './OrderProposal.type.js';
 import type { OrderTimestampWindow } from './OrderTimestampWindow.js';
 import type { PortfolioSnapshot } from './PortfolioSnapshot.type.js';
@@ -199,16 +199,16 @@ class DefaultRiskEngine implements RiskEngine {
   /** The stop-loss price of an entry at `price`, from the proposal's or the configured stop distance; NaN for none. */
   #stopLossPrice(proposal: OrderProposal, price: number): number {
     const spec = this.config.stops.stopLoss;
-    const distance = proposal.stopDistance ?? (spec === undefined ? 0 : stopDistance(spec, price, proposal.atr));
+    const distance = proposal.stopDistance ?? (spec === undefined ? 0 : distanceOf(spec, price, proposal.atr));
     if (!(distance > 0 && distance < Number.POSITIVE_INFINITY)) return Number.NaN;
-    return this.#onTick(stopLossPrice(proposal.side, price, distance), proposal.side === 'buy');
+    return this.#onTick(stopLossAt(proposal.side, price, distance), proposal.side === 'buy');
   }
 
   #placeTakeProfit(d: RiskDecision, proposal: OrderProposal, price: number): void {
     const spec = this.config.stops.takeProfit;
     if (spec === undefined) return;
-    const distance = stopDistance(spec, price, proposal.atr);
-    if (distance > 0) d.takeProfit = this.#onTick(takeProfitPrice(proposal.side, price, distance), proposal.side !== 'buy');
+    const distance = distanceOf(spec, price, proposal.atr);
+    if (distance > 0) d.takeProfit = this.#onTick(takeProfitAt(proposal.side, price, distance), proposal.side !== 'buy');
   }
 
   /** A stop price on the venue's tick, rounded away from the entry (down when it sits `below` it): rounding never moves a stop closer. */

@@ -36,9 +36,7 @@ function wholeSteps(ratio: number, direction: 'down' | 'up'): number {
  */
 export function roundDownToStep(value: number, step: number, decimals = stepDecimals(step)): number {
   if (!(value > 0)) return 0;
-  const scale = POWERS_OF_TEN[decimals] ?? 1e12;
-  const stepUnits = Math.round(step * scale);
-  return (wholeSteps((value * scale) / stepUnits, 'down') * stepUnits) / scale;
+  return onSteps(value, step, decimals, 'down');
 }
 
 /**
@@ -46,7 +44,17 @@ export function roundDownToStep(value: number, step: number, decimals = stepDeci
  * binary noise): a buy rounds down (pays at most the proposal), a sell rounds up (receives at least the proposal).
  */
 export function roundPriceToTick(price: number, tick: number, side: OrderSide, decimals = stepDecimals(tick)): number {
+  return onSteps(price, tick, decimals, side === 'buy' ? 'down' : 'up');
+}
+
+/**
+ * `value` rounded to a multiple of `step`, worked on integers scaled by 10^decimals. A step of one
+ * scaled unit (0.01 at 2 decimals, the usual tick and lot) skips dividing and multiplying by it: exact
+ * either way, and each division is ~15 cycles of latency on an order's path.
+ */
+function onSteps(value: number, step: number, decimals: number, direction: 'down' | 'up'): number {
   const scale = POWERS_OF_TEN[decimals] ?? 1e12;
-  const tickUnits = Math.round(tick * scale);
-  return (wholeSteps((price * scale) / tickUnits, side === 'buy' ? 'down' : 'up') * tickUnits) / scale;
+  const units = Math.round(step * scale);
+  if (units === 1) return wholeSteps(value * scale, direction) / scale;
+  return (wholeSteps((value * scale) / units, direction) * units) / scale;
 }

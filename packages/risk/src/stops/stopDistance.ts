@@ -8,6 +8,11 @@ import { requireNumber } from '../InvalidArgumentError.js';
  */
 export function stopDistance(spec: StopSpecInput, price: number, atr = Number.NaN): number {
   requireNumber('price', price, 0, true);
+  return distanceOf(spec, price, atr);
+}
+
+/** {@link stopDistance} for a price already checked (finite, > 0), as the risk engine's are. */
+export function distanceOf(spec: StopSpecInput, price: number, atr: number | undefined): number {
   if (spec.type === 'percent') return spec.fraction * price;
-  return atr > 0 && Number.isFinite(atr) ? spec.multiple * atr : 0;
+  return atr !== undefined && atr > 0 && Number.isFinite(atr) ? spec.multiple * atr : 0;
 }

@@ -8,12 +8,25 @@ import { requireNumber } from '../InvalidArgumentError.js';
 export function stopLossPrice(side: OrderSide, entryPrice: number, distance: number): number {
   requireNumber('entryPrice', entryPrice, 0, true);
   requireNumber('distance', distance, 0);
-  return side === 'buy' ? Math.max(0, entryPrice - distance) : entryPrice + distance;
+  return stopLossAt(side, entryPrice, distance);
 }
 
 /** Take-profit price for a position opened by `side` at `entryPrice`: above entry for a long, below for a short (never below 0). */
 export function takeProfitPrice(side: OrderSide, entryPrice: number, distance: number): number {
   requireNumber('entryPrice', entryPrice, 0, true);
   requireNumber('distance', distance, 0);
+  return takeProfitAt(side, entryPrice, distance);
+}
+
+// The formulas without the argument checks, for the risk engine: it validates prices and distances once
+// per proposal, and on an order tick every check is more code fetched cold.
+
+/** {@link stopLossPrice} for arguments already checked. */
+export function stopLossAt(side: OrderSide, entryPrice: number, distance: number): number {
+  return side === 'buy' ? Math.max(0, entryPrice - distance) : entryPrice + distance;
+}
+
+/** {@link takeProfitPrice} for arguments already checked. */
+export function takeProfitAt(side: OrderSide, entryPrice: number, distance: number): number {
   return side === 'buy' ? entryPrice + distance : Math.max(0, entryPrice - distance);
 }
