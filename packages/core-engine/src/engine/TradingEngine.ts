@@ -600,9 +600,9 @@ export class TradingEngine {
       this.#idHigh = high;
       this.#idHighPrefix = this.#idPrefix + String(high);
     }
-    const low = t - high * 1e7;
     // Templates, not String(): `${n}` converts a number without the String builtin's two extra calls.
-    return low >= 1e6 ? `${this.#idHighPrefix}${low}` : `${this.#idHighPrefix}${ZEROS.slice(`${low}`.length)}${low}`;
+    const low = `${t - high * 1e7}`;
+    return `${this.#idHighPrefix}${low.length === 7 ? low : ZEROS.slice(low.length) + low}`;
   }
 
   /**
